@@ -1,0 +1,122 @@
+/**
+ * The DynamoDB adapter: sends the requests `requests.ts` builds. Takes its
+ * client and table name in the constructor; never reads the environment.
+ */
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import type { OrgUnit } from '#schemas/core/org-unit.ts';
+import { RevisionConflictError } from '../../core/errors.ts';
+import type { OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
+import {
+  getCurrentRequest,
+  listCurrentRequest,
+  listOrgUnitsRequest,
+  listRevisionsRequest,
+  putOrgUnitRequest,
+  saveRevisionRequest,
+} from './requests.ts';
+
+export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+const RECORD_FIELDS = [
+  'formId',
+  'period',
+  'orgUnit',
+  'revision',
+  'schemaVersion',
+  'data',
+  'submittedBy',
+  'submittedAt',
+  'firstSubmittedAt',
+] as const;
+
+function toRecord(item: Record<string, unknown>): SubmissionRecord {
+  return Object.fromEntries(RECORD_FIELDS.map((f) => [f, item[f]])) as unknown as SubmissionRecord;
+}
+
+function toOrgUnit(item: Record<string, unknown>): OrgUnit {
+  const { pk: _pk, sk: _sk, type: _type, ...unit } = item;
+  return unit as OrgUnit;
+}
+
+async function queryAll(client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+export class DynamoSubmissionStore implements SubmissionStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async getCurrent(key: SubmissionKey): Promise<SubmissionRecord | undefined> {
+    const out = await this.client.send(new GetCommand(getCurrentRequest(this.tableName, key)));
+    return out.Item ? toRecord(out.Item) : undefined;
+  }
+
+  async listCurrent(formId: string, period: string): Promise<SubmissionRecord[]> {
+    return (await queryAll(this.client, listCurrentRequest(this.tableName, formId, period))).map(toRecord);
+  }
+
+  async listRevisions(key: SubmissionKey): Promise<SubmissionRecord[]> {
+    return (await queryAll(this.client, listRevisionsRequest(this.tableName, key))).map(toRecord);
+  }
+
+  async saveRevision(record: SubmissionRecord, expectedRevision: number): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand(saveRevisionRequest(this.tableName, record, expectedRevision)));
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
+        throw new RevisionConflictError(`revision ${expectedRevision} of ${record.orgUnit} is no longer current`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+export class DynamoOrgUnitStore implements OrgUnitStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async list(): Promise<OrgUnit[]> {
+    return (await queryAll(this.client, listOrgUnitsRequest(this.tableName))).map(toOrgUnit);
+  }
+
+  async upsertAll(units: OrgUnit[]): Promise<{ written: number; unchanged: number }> {
+    const existing = new Map((await this.list()).map((u) => [u.code, u]));
+    const changed = units.filter((u) => !isDeepStrictEqual(existing.get(u.code), u));
+    // Seed loads are small (hundreds of units); sequential puts keep errors simple.
+    for (const unit of changed) await this.client.send(new PutCommand(putOrgUnitRequest(this.tableName, unit)));
+    return { written: changed.length, unchanged: units.length - changed.length };
+  }
+}

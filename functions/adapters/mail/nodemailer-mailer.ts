@@ -1,0 +1,36 @@
+/**
+ * Sends mail with nodemailer over any transport it is given: SMTP to the local
+ * sink here, SES in production. Takes its transport and sender in the constructor.
+ */
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type { MailMessage, Mailer } from '../../core/ports.ts';
+
+export class NodemailerMailer implements Mailer {
+  private readonly transport: Transporter;
+  private readonly from: string;
+
+  constructor(transport: Transporter, from: string) {
+    this.transport = transport;
+    this.from = from;
+  }
+
+  async send(message: MailMessage): Promise<{ messageId: string }> {
+    const info = await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+    });
+    return { messageId: info.messageId };
+  }
+}
+
+/** A mailer for a plain SMTP server without TLS or auth, such as the local sink. */
+export function createSmtpMailer(options: { host: string; port: number; from: string }): NodemailerMailer {
+  return new NodemailerMailer(
+    nodemailer.createTransport({ host: options.host, port: options.port, secure: false, ignoreTLS: true }),
+    options.from,
+  );
+}

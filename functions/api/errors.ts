@@ -1,0 +1,33 @@
+/** Maps domain errors to HTTP: a stable code, a Vietnamese message, never a stack trace. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, ValidationFailedError } from '../core/errors.ts';
+
+const STATUS: Record<string, ContentfulStatusCode> = {
+  FORM_NOT_FOUND: 404,
+  ORG_UNIT_NOT_FOUND: 404,
+  SUBMISSION_NOT_FOUND: 404,
+  PERIOD_INVALID: 404,
+  NOT_A_REPORTER: 403,
+  VALIDATION_FAILED: 400,
+  REVISION_CONFLICT: 409,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string) {
+  return c.json<ErrorBody>({ error: { code, message } }, status);
+}
+
+export function handleError(error: Error, c: Context) {
+  if (error instanceof ValidationFailedError) {
+    return c.json<ErrorBody>({ error: { code: error.code, message: error.userMessage, fields: error.fields } }, 400);
+  }
+  if (error instanceof DomainError) {
+    return errorResponse(c, STATUS[error.code] ?? 400, error.code, error.userMessage);
+  }
+  console.error('unhandled API error', error);
+  return errorResponse(c, 500, 'INTERNAL', 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.');
+}

@@ -1,0 +1,164 @@
+/**
+ * The reporting service: the use cases the API and the jobs call. Pure over its
+ * ports, so it is tested with in-memory fakes and against DynamoDB Local alike.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { AnyForm } from '#schemas/core/form.ts';
+import { isDescendant, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { isValidPeriod } from '#schemas/core/period.ts';
+import { validateData } from '#schemas/core/validate.ts';
+import type { FormRegistry } from '#schemas/registry.ts';
+import { deadlineOf } from './deadlines.ts';
+import { timelinessOf } from './completeness.ts';
+import {
+  FormNotFoundError,
+  NotAReporterError,
+  OrgUnitNotFoundError,
+  PeriodInvalidError,
+  RevisionConflictError,
+  SubmissionNotFoundError,
+  ValidationFailedError,
+} from './errors.ts';
+import type { Clock, OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+
+export interface SubmissionView extends SubmissionRecord {
+  deadline: string;
+  timeliness: 'on-time' | 'late';
+}
+
+export type PutStatus = 'created' | 'amended' | 'unchanged';
+
+export interface ReportingDeps {
+  registry: FormRegistry;
+  submissions: SubmissionStore;
+  orgUnits: OrgUnitStore;
+  clock: Clock;
+}
+
+export interface OrgUnitDirectory {
+  byCode: ReadonlyMap<string, OrgUnit>;
+  all: OrgUnit[];
+}
+
+export function createReportingService(deps: ReportingDeps) {
+  const { registry, submissions, clock } = deps;
+  // Org units change only when seed data is reloaded; one read per process is enough.
+  let directory: Promise<OrgUnitDirectory> | undefined;
+
+  async function orgUnits(): Promise<OrgUnitDirectory> {
+    directory ??= deps.orgUnits.list().then((all) => ({ all, byCode: new Map(all.map((u) => [u.code, u])) }));
+    try {
+      return await directory;
+    } catch (error) {
+      directory = undefined;
+      throw error;
+    }
+  }
+
+  function form(formId: string): AnyForm {
+    const found = registry.get(formId);
+    if (!found) throw new FormNotFoundError(`no form ${formId}`);
+    return found;
+  }
+
+  function checkPeriod(f: AnyForm, period: string): void {
+    if (!isValidPeriod(f.period, period)) throw new PeriodInvalidError(`form ${f.id} has no period ${period}`);
+  }
+
+  /** Units that must answer a form, ordered by code. */
+  async function reporters(formId: string): Promise<OrgUnit[]> {
+    const f = form(formId);
+    const { all, byCode } = await orgUnits();
+    return all
+      .filter((u) => u.kind === f.reporters.kind && isDescendant(byCode, u, f.reporters.under))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  async function reporterUnit(f: AnyForm, code: string): Promise<OrgUnit> {
+    const { byCode } = await orgUnits();
+    const unit = byCode.get(code);
+    if (!unit) throw new OrgUnitNotFoundError(`no org unit ${code}`);
+    if (unit.kind !== f.reporters.kind || !isDescendant(byCode, unit, f.reporters.under)) {
+      throw new NotAReporterError(`${code} does not report ${f.id}`);
+    }
+    return unit;
+  }
+
+  function view(f: AnyForm, record: SubmissionRecord): SubmissionView {
+    const deadline = deadlineOf(f.period, record.period);
+    return { ...record, deadline: deadline.toISOString(), timeliness: timelinessOf(record.firstSubmittedAt, deadline) };
+  }
+
+  async function resolve(key: SubmissionKey): Promise<AnyForm> {
+    const f = form(key.formId);
+    checkPeriod(f, key.period);
+    await reporterUnit(f, key.orgUnit);
+    return f;
+  }
+
+  return {
+    form,
+    forms: () => registry.list(),
+    reporters,
+    orgUnits,
+
+    async getSubmission(key: SubmissionKey): Promise<SubmissionView> {
+      const f = await resolve(key);
+      const current = await submissions.getCurrent(key);
+      if (!current) throw new SubmissionNotFoundError(`no submission ${key.formId}/${key.period}/${key.orgUnit}`);
+      return view(f, current);
+    },
+
+    async listRevisions(key: SubmissionKey): Promise<SubmissionView[]> {
+      const f = await resolve(key);
+      return (await submissions.listRevisions(key)).map((r) => view(f, r));
+    },
+
+    /**
+     * Validates and stores a unit's answer. Sending the same data again changes
+     * nothing; different data becomes a new revision and the old one is kept.
+     * @example await service.putSubmission(key, { data, submittedBy: 'Nguyễn Văn A' })
+     */
+    async putSubmission(
+      key: SubmissionKey,
+      input: { data: unknown; submittedBy: string },
+    ): Promise<{ status: PutStatus; submission: SubmissionView }> {
+      const f = await resolve(key);
+      const result = validateData(f.schema, input.data);
+      if (!result.ok) throw new ValidationFailedError(result.fields);
+
+      // One retry covers the common race of a double-clicked submit.
+      for (let attempt = 0; ; attempt++) {
+        const current = await submissions.getCurrent(key);
+        if (current && current.schemaVersion === f.version && isDeepStrictEqual(current.data, result.data)) {
+          return { status: 'unchanged', submission: view(f, current) };
+        }
+        const now = clock.now().toISOString();
+        const record: SubmissionRecord = {
+          ...key,
+          revision: (current?.revision ?? 0) + 1,
+          schemaVersion: f.version,
+          data: result.data,
+          submittedBy: input.submittedBy,
+          submittedAt: now,
+          firstSubmittedAt: current?.firstSubmittedAt ?? now,
+        };
+        try {
+          await submissions.saveRevision(record, current?.revision ?? 0);
+          return { status: current ? 'amended' : 'created', submission: view(f, record) };
+        } catch (error) {
+          if (!(error instanceof RevisionConflictError) || attempt >= 1) throw error;
+        }
+      }
+    },
+
+    /** Current submissions of a (form, period), for summaries. */
+    async currentSubmissions(formId: string, period: string): Promise<{ form: AnyForm; records: SubmissionRecord[] }> {
+      const f = form(formId);
+      checkPeriod(f, period);
+      return { form: f, records: await submissions.listCurrent(formId, period) };
+    },
+  };
+}
+
+export type ReportingService = ReturnType<typeof createReportingService>;

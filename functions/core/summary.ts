@@ -1,0 +1,92 @@
+/** The summary of one (form, period): completeness plus the form's own tables. */
+import type { OrgUnitKind } from '#schemas/core/org-unit.ts';
+import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
+import type { Text } from '#schemas/core/i18n.ts';
+import { formatDateTime, formatDuration } from '#schemas/core/format.ts';
+import { computeCompleteness, type Completeness } from './completeness.ts';
+import { deadlineOf } from './deadlines.ts';
+import type { ReportingService } from './reporting.ts';
+
+export interface PeriodSummary {
+  formId: string;
+  formTitle: Text;
+  directive: Directive;
+  period: string;
+  deadline: string;
+  generatedAt: string;
+  reporterKind: OrgUnitKind;
+  completeness: Completeness;
+  content: SummaryContent;
+}
+
+const STATUS_LABEL = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
+
+/** How Vietnamese officials name a group of units of one kind. */
+export const UNIT_KIND_PLURAL: Record<OrgUnitKind, string> = {
+  nation: 'quốc gia',
+  province: 'tỉnh, thành phố',
+  district: 'huyện, thị xã, thành phố',
+  department: 'sở, ban, ngành',
+  facility: 'cơ sở',
+};
+
+/**
+ * Reads every current submission of the period and builds the summary.
+ * @example const summary = await buildSummary(service, '971-nhan-luc-y-te', '2021-07-20', new Date())
+ */
+export async function buildSummary(
+  service: ReportingService,
+  formId: string,
+  period: string,
+  now: Date,
+): Promise<PeriodSummary> {
+  const { form, records } = await service.currentSubmissions(formId, period);
+  const reporters = await service.reporters(formId);
+  const deadline = deadlineOf(form.period, period);
+  const completeness = computeCompleteness(reporters, records, deadline);
+  const byCode = new Map(reporters.map((u) => [u.code, u]));
+  const reports = completeness.rows.flatMap((row) => {
+    const record = records.find((r) => r.orgUnit === row.unit.code);
+    if (!record || row.status === 'missing' || !byCode.has(row.unit.code)) return [];
+    return [{ unit: row.unit, data: record.data, timeliness: row.status }];
+  });
+  return {
+    formId: form.id,
+    formTitle: form.title,
+    directive: form.directive,
+    period,
+    deadline: deadline.toISOString(),
+    generatedAt: now.toISOString(),
+    reporterKind: form.reporters.kind,
+    completeness,
+    content: form.summary.build({ reports, reporters }),
+  };
+}
+
+/** The completeness of a summary as a table like the form's own. */
+export function completenessTable(summary: PeriodSummary): SummaryTable {
+  return {
+    id: 'completeness',
+    title: { vi: 'Tình hình báo cáo', en: 'Reporting status' },
+    columns: [
+      { key: 'code', label: { vi: 'Mã', en: 'Code' }, kind: 'text' },
+      { key: 'name', label: { vi: 'Đơn vị', en: 'Unit' }, kind: 'text' },
+      { key: 'status', label: { vi: 'Tình trạng', en: 'Status' }, kind: 'text' },
+      { key: 'submittedAt', label: { vi: 'Thời điểm nộp', en: 'Submitted at' }, kind: 'text' },
+      { key: 'lateBy', label: { vi: 'Muộn', en: 'Late by' }, kind: 'text' },
+    ],
+    rows: summary.completeness.rows.map((row) => ({
+      code: row.unit.code,
+      name: row.unit.name,
+      status: STATUS_LABEL[row.status],
+      submittedAt: row.firstSubmittedAt ? formatDateTime(row.firstSubmittedAt) : '',
+      lateBy: row.lateByMinutes === undefined ? '' : formatDuration(row.lateByMinutes),
+    })),
+  };
+}
+
+/** "58/63 tỉnh, thành phố đã báo cáo" */
+export function completenessHeadline(summary: PeriodSummary): string {
+  const { reported, expected } = summary.completeness;
+  return `${reported}/${expected} ${UNIT_KIND_PLURAL[summary.reporterKind]} đã báo cáo`;
+}

@@ -1,0 +1,130 @@
+/**
+ * The whole platform on one machine: DynamoDB Local, the SMTP sink, the API and
+ * the web build on one port, and the scheduler. `npm start` and the browser
+ * tests both start it through here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { parseOrgUnitsCsv } from '#schemas/core/org-unit.ts';
+import { loadForms, type FormRegistry } from '#schemas/registry.ts';
+import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
+import type { Clock } from '../../functions/core/ports.ts';
+import { listSchedules } from '../../functions/core/schedules.ts';
+import { createRuntime, type Runtime } from '../../functions/runtime.ts';
+import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { startScheduler, type LocalScheduler } from './scheduler.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const SEED_ORG_UNITS = join(REPO_ROOT, 'schemas/data/org-units-vn-2021.csv');
+export const TABLE_NAME = 'reporting';
+export const LOCAL_SENDER = 'He thong bao cao <bao-cao@baocao.local>';
+
+/** Local stand-in addresses for the roles forms name as recipients. */
+export function localRecipients(registry: FormRegistry): Record<string, string[]> {
+  const keys = new Set(registry.list().flatMap((f) => f.summary.recipients.map((r) => r.key)));
+  return Object.fromEntries([...keys].map((key) => [key, [`${key}@baocao.local`]]));
+}
+
+export interface PlatformOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Keeps DynamoDB data here across restarts; in memory when absent. */
+  dbPath?: string;
+  mailDir: string;
+  webDir?: string;
+  registry?: FormRegistry;
+  clock?: Clock;
+  scheduler?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  url: string;
+  runtime: Runtime;
+  db: DynamoDbLocal;
+  sink: SmtpSink;
+  scheduler?: LocalScheduler;
+  seeded: { written: number; unchanged: number };
+  runSummary: ReturnType<Runtime['summaryJob']>;
+  stop(): Promise<void>;
+}
+
+/** Serves the static web build: prerendered pages by name, other paths get the SPA fallback. */
+function webApp(webDir: string): Hono {
+  const web = new Hono();
+  const fallback = ['200.html', 'index.html'].map((f) => join(webDir, f)).find((f) => existsSync(f));
+  web.use(
+    '*',
+    serveStatic({
+      root: webDir,
+      rewriteRequestPath: (path) => (!/\.[a-z0-9]+$/i.test(path) && existsSync(join(webDir, `${path}.html`)) ? `${path}.html` : path),
+    }),
+  );
+  web.get('*', (c) => (fallback ? c.html(readFileSync(fallback, 'utf8')) : c.text('Chưa có bản dựng giao diện web (chạy npm run build:web).', 404)));
+  return web;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? (() => {});
+  const registry = options.registry ?? (await loadForms());
+  const db = await startDynamoDbLocal(options.dbPath ? { dbPath: options.dbPath } : {});
+  let sink: SmtpSink | undefined;
+  let server: ServerType | undefined;
+  try {
+    sink = await startSmtpSink({ dir: options.mailDir });
+    const runtime = createRuntime({
+      registry,
+      tableName: TABLE_NAME,
+      dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: db.endpoint },
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    await ensureTable(runtime.db, TABLE_NAME);
+    const seeded = await runtime.orgUnits.upsertAll(parseOrgUnitsCsv(readFileSync(SEED_ORG_UNITS, 'utf8')));
+
+    const root = new Hono();
+    root.route('/', runtime.app);
+    root.route('/', webApp(options.webDir ?? join(REPO_ROOT, 'web/build')));
+    const listening = await new Promise<{ port: number }>((resolvePort) => {
+      server = serve({ fetch: root.fetch, port: options.port, hostname: '127.0.0.1' }, (info) => resolvePort(info));
+    });
+    const url = `http://127.0.0.1:${listening.port}`;
+
+    const runSummary = runtime.summaryJob({
+      mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: LOCAL_SENDER }),
+      recipients: localRecipients(registry),
+      publicUrl: url,
+    });
+    const scheduler =
+      options.scheduler === false
+        ? undefined
+        : startScheduler(listSchedules(registry.list()), (entry) => runSummary({ formId: entry.formId }), log);
+
+    const started = { db, sink, server };
+    return {
+      url,
+      runtime,
+      db,
+      sink,
+      seeded,
+      runSummary,
+      ...(scheduler ? { scheduler } : {}),
+      async stop() {
+        scheduler?.stop();
+        await new Promise<void>((r) => (started.server ? started.server.close(() => r()) : r()));
+        runtime.db.destroy();
+        await started.sink.stop();
+        await started.db.stop();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await sink?.stop();
+    await db.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * A real SMTP server that accepts every message and keeps it as an `.eml`
+ * file, so local runs and tests read mail exactly as a mail client would.
+ * `failNext(n)` makes the next n messages fail with a 451, for retry tests.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpSink {
+  host: string;
+  port: number;
+  dir: string;
+  /** Paths of the kept messages, oldest first. */
+  messages(): string[];
+  read(path: string): Buffer;
+  failNext(count: number): void;
+  stop(): Promise<void>;
+}
+
+export async function startSmtpSink(options: { dir: string; port?: number }): Promise<SmtpSink> {
+  mkdirSync(options.dir, { recursive: true });
+  let failures = 0;
+  let sequence = readdirSync(options.dir).filter((f) => f.endsWith('.eml')).length;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    banner: 'local mail sink',
+    size: 25 * 1024 * 1024,
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (failures > 0) {
+          failures--;
+          const error = Object.assign(new Error('Temporary failure (simulated)'), { responseCode: 451 });
+          return callback(error);
+        }
+        sequence++;
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        writeFileSync(join(options.dir, `${stamp}-${String(sequence).padStart(5, '0')}.eml`), Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    host: '127.0.0.1',
+    port,
+    dir: options.dir,
+    messages: () =>
+      readdirSync(options.dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .map((f) => join(options.dir, f)),
+    read: (path) => readFileSync(path),
+    failNext: (count) => {
+      failures = count;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

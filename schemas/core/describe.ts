@@ -1,0 +1,66 @@
+/**
+ * The one place that turns a form's Zod schema into what the web renders:
+ * JSON Schema (from `z.toJSONSchema`) carrying each field's metadata.
+ */
+import { z } from './zod.ts';
+import { fieldMeta } from './fields.ts';
+import type { AnyForm, Directive, Recipient, ReporterSpec } from './form.ts';
+import type { Text } from './i18n.ts';
+import type { PeriodSpec } from './period.ts';
+
+/** A JSON Schema node as the renderer reads it. */
+export interface JsonSchemaNode {
+  type?: string | string[];
+  properties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchemaNode;
+  items?: JsonSchemaNode;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  // metadata from fieldMeta
+  label?: Text;
+  help?: Text;
+  unit?: Text;
+  widget?: string;
+  options?: Array<{ value: string | number | boolean; label: Text }>;
+  showWhen?: { field: string; equals: string | number | boolean };
+  [key: string]: unknown;
+}
+
+export interface FormDescriptor {
+  id: string;
+  version: number;
+  title: Text;
+  directive: Directive;
+  reporters: ReporterSpec;
+  period: PeriodSpec;
+  recipients: Recipient[];
+  jsonSchema: JsonSchemaNode;
+}
+
+/**
+ * Describes a form for clients: metadata plus JSON Schema of its input.
+ * @example describeForm(form).jsonSchema.properties.need.label.vi // 'Nhu cầu hỗ trợ ...'
+ */
+export function describeForm(form: AnyForm): FormDescriptor {
+  const jsonSchema = z.toJSONSchema(form.schema, {
+    metadata: fieldMeta,
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchemaNode;
+  return {
+    id: form.id,
+    version: form.version,
+    title: form.title,
+    directive: form.directive,
+    reporters: form.reporters,
+    period: form.period,
+    recipients: form.summary.recipients,
+    jsonSchema,
+  };
+}

@@ -1,0 +1,100 @@
+/** What a form file declares: the schema plus everything the platform needs around it. */
+import type { z } from './zod.ts';
+import type { Text } from './i18n.ts';
+import type { OrgUnit, OrgUnitKind } from './org-unit.ts';
+import type { PeriodSpec } from './period.ts';
+
+export interface Directive {
+  /** Official document number, e.g. `971/TTg-KGVX`. */
+  number: string;
+  /** Org unit code of the issuer, e.g. `VN`. */
+  issuer: string;
+  issuerName: Text;
+  /** Date of issue, `YYYY-MM-DD`. */
+  date: string;
+  title: Text;
+  urgency: 'normal' | 'urgent';
+}
+
+/** Who must answer: every unit of `kind` below `under`. */
+export interface ReporterSpec {
+  under: string;
+  kind: OrgUnitKind;
+}
+
+/** A recipient of the summary, by role; addresses come from configuration. */
+export interface Recipient {
+  key: string;
+  name: Text;
+}
+
+export type Timeliness = 'on-time' | 'late';
+
+export interface SummaryInput<T> {
+  /** The current submission of every unit that reported, with its data parsed by the form's schema. */
+  reports: Array<{ unit: OrgUnit; data: T; timeliness: Timeliness }>;
+  /** Every unit that must report, reported or not. */
+  reporters: OrgUnit[];
+}
+
+export type Cell = string | number | null;
+
+export interface SummaryColumn {
+  key: string;
+  label: Text;
+  kind: 'text' | 'integer';
+}
+
+export interface SummaryTable {
+  id: string;
+  title: Text;
+  columns: SummaryColumn[];
+  rows: Array<Record<string, Cell>>;
+  /** A closing row of totals, shown in bold. */
+  total?: Record<string, Cell>;
+}
+
+export interface SummaryFigure {
+  label: Text;
+  value: number;
+}
+
+export interface SummaryContent {
+  /** The key figures, first one goes into the email subject. */
+  figures: SummaryFigure[];
+  tables: SummaryTable[];
+}
+
+export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
+  /** Stable id, kebab-case; the URL and the table key use it. */
+  id: string;
+  /** Bumped whenever fields change; each submission records it. */
+  version: number;
+  title: Text;
+  directive: Directive;
+  schema: S;
+  reporters: ReporterSpec;
+  period: PeriodSpec;
+  summary: {
+    recipients: Recipient[];
+    build(input: SummaryInput<z.output<S>>): SummaryContent;
+  };
+  /** Plausible data a unit might send, for `npm run demo` and generated tests. */
+  demo(context: { unit: OrgUnit; random: () => number }): z.input<S>;
+}
+
+/** Any form, whatever its schema. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyForm = FormDefinition<any>;
+
+const FORM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Declares a form; checks what types cannot.
+ * @example export default defineForm({ id: '971-nhan-luc-y-te', version: 1, ... })
+ */
+export function defineForm<S extends z.core.$ZodType>(form: FormDefinition<S>): FormDefinition<S> {
+  if (!FORM_ID.test(form.id)) throw new Error(`form id must be kebab-case: ${form.id}`);
+  if (!Number.isInteger(form.version) || form.version < 1) throw new Error(`form ${form.id}: version must be a positive integer`);
+  return form;
+}

@@ -1,0 +1,61 @@
+/** vi-VN formatting shared by the browser, the API and the emails. */
+const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** Vietnam's time zone: every deadline is a wall-clock time here. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * Formats an integer the vi-VN way.
+ * @example formatInteger(12345) // "12.345"
+ */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+/**
+ * Formats an instant as Vietnam wall-clock time.
+ * @example formatDateTime('2021-07-20T10:00:00Z') // "17:00 20/07/2021"
+ */
+export function formatDateTime(instant: string | Date): string {
+  const parts = dateTimeFormat.formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('hour')}:${get('minute')} ${get('day')}/${get('month')}/${get('year')}`;
+}
+
+/**
+ * Formats a duration in minutes as Vietnamese words, for "late by".
+ * @example formatDuration(125) // "2 giờ 5 phút"
+ */
+export function formatDuration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  const mins = m % 60;
+  const parts: string[] = [];
+  if (days) parts.push(`${days} ngày`);
+  if (hours) parts.push(`${hours} giờ`);
+  if (mins || parts.length === 0) parts.push(`${mins} phút`);
+  return parts.join(' ');
+}
+
+/**
+ * Parses what an officer types in a count box: digits, optionally grouped
+ * with vi-VN dots or spaces. Returns undefined for empty, NaN for garbage.
+ * @example parseIntegerInput('1.234') // 1234
+ */
+export function parseIntegerInput(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const compact = trimmed.replace(/[.\s\u00a0]/g, '');
+  if (!/^-?\d+$/.test(compact)) return Number.NaN;
+  return Number(compact);
+}

@@ -1,0 +1,255 @@
+/**
+ * Công văn 971/TTg-KGVX (18/07/2021): every province reports, by 17:00 on
+ * 20/07/2021, how many doctors, nurses and technicians it needs (provinces under
+ * Directive 16, point 1) or can send to other provinces (all others, point 2).
+ */
+import { z } from '../core/zod.ts';
+import { count, optionalText, phone, section, text, yesNo, email } from '../core/fields.ts';
+import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
+import type { Text } from '../core/i18n.ts';
+
+const PEOPLE: Text = { vi: 'người', en: 'people' };
+/** More than any province's whole health workforce, so a typo of an extra digit or two is caught. */
+const MAX_STAFF = 50_000;
+
+const professions = [
+  { key: 'doctors', label: { vi: 'Bác sỹ', en: 'Doctors' } },
+  { key: 'nurses', label: { vi: 'Điều dưỡng viên', en: 'Nurses' } },
+  { key: 'technicians', label: { vi: 'Kỹ thuật viên', en: 'Technicians' } },
+] as const;
+
+type Profession = (typeof professions)[number]['key'];
+
+function staffCounts(verb: 'need' | 'offer') {
+  const help: Text =
+    verb === 'need'
+      ? { vi: 'Số người cần được hỗ trợ.', en: 'Number of people needed.' }
+      : { vi: 'Số người có thể hỗ trợ cho địa phương khác.', en: 'Number of people that can be sent.' };
+  return {
+    doctors: count({ label: professions[0].label, help, unit: PEOPLE, max: MAX_STAFF }),
+    nurses: count({ label: professions[1].label, help, unit: PEOPLE, max: MAX_STAFF }),
+    technicians: count({ label: professions[2].label, help, unit: PEOPLE, max: MAX_STAFF }),
+  };
+}
+
+const schema = z
+  .strictObject({
+    appliesDirective16: yesNo({
+      label: {
+        vi: 'Tỉnh, thành phố đang thực hiện các biện pháp phòng, chống dịch theo Chỉ thị số 16/CT-TTg?',
+        en: 'Is the province applying the measures of Directive 16/CT-TTg?',
+      },
+      help: {
+        vi: 'Có: báo cáo nhu cầu hỗ trợ (điểm 1). Không: báo cáo khả năng hỗ trợ địa phương khác (điểm 2).',
+        en: 'Yes: report the staff you need (point 1). No: report the staff you can send (point 2).',
+      },
+      yes: { vi: 'Có — báo cáo nhu cầu hỗ trợ', en: 'Yes — report needs' },
+      no: { vi: 'Không — báo cáo khả năng hỗ trợ', en: 'No — report what we can send' },
+    }),
+    need: z.optional(
+      section(
+        {
+          label: { vi: 'Nhu cầu hỗ trợ nhân lực y tế', en: 'Health workforce needed' },
+          help: {
+            vi: 'Tổng hợp nhu cầu hỗ trợ về bác sỹ, điều dưỡng viên, kỹ thuật viên để phục vụ phòng chống dịch trên địa bàn.',
+            en: 'Doctors, nurses and technicians needed for epidemic response in the province.',
+          },
+          showWhen: { field: 'appliesDirective16', equals: true },
+        },
+        staffCounts('need'),
+      ),
+    ),
+    offer: z.optional(
+      section(
+        {
+          label: { vi: 'Khả năng hỗ trợ nhân lực y tế', en: 'Health workforce that can be sent' },
+          help: {
+            vi: 'Tổng hợp khả năng có thể hỗ trợ về bác sỹ, điều dưỡng viên, kỹ thuật viên để phục vụ phòng, chống dịch tại các địa phương khác trên cả nước.',
+            en: 'Doctors, nurses and technicians the province can send to other provinces.',
+          },
+          showWhen: { field: 'appliesDirective16', equals: false },
+        },
+        staffCounts('offer'),
+      ),
+    ),
+    note: optionalText({ label: { vi: 'Ghi chú', en: 'Note' }, max: 2000, multiline: true }),
+    contact: section(
+      { label: { vi: 'Người liên hệ', en: 'Contact person' } },
+      {
+        name: text({ label: { vi: 'Họ và tên', en: 'Full name' }, max: 120 }),
+        position: optionalText({ label: { vi: 'Chức vụ, đơn vị', en: 'Position' }, max: 200 }),
+        phone: phone({ label: { vi: 'Số điện thoại', en: 'Phone' } }),
+        email: z.optional(email({ label: { vi: 'Thư điện tử', en: 'Email' } })),
+      },
+    ),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      const [required, forbidden] = value.appliesDirective16 ? (['need', 'offer'] as const) : (['offer', 'need'] as const);
+      if (!value[required]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [required],
+          message: value.appliesDirective16
+            ? 'Tỉnh thực hiện Chỉ thị 16 cần báo cáo nhu cầu hỗ trợ.'
+            : 'Tỉnh không thực hiện Chỉ thị 16 cần báo cáo khả năng hỗ trợ.',
+          input: value[required],
+        });
+      }
+      if (value[forbidden]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [forbidden],
+          message: value.appliesDirective16
+            ? 'Tỉnh thực hiện Chỉ thị 16 chỉ báo cáo nhu cầu, không báo cáo khả năng hỗ trợ.'
+            : 'Tỉnh không thực hiện Chỉ thị 16 chỉ báo cáo khả năng hỗ trợ, không báo cáo nhu cầu.',
+          input: value[forbidden],
+        });
+      }
+    }),
+  );
+
+type Report = z.output<typeof schema>;
+
+const zero = (): Record<Profession, number> => ({ doctors: 0, nurses: 0, technicians: 0 });
+const sum = (counts: Record<Profession, number>) => counts.doctors + counts.nurses + counts.technicians;
+
+export default defineForm({
+  id: '971-nhan-luc-y-te',
+  version: 1,
+  title: {
+    vi: 'Thống kê nhân lực y tế phục vụ phòng, chống dịch Covid-19',
+    en: 'Health workforce for COVID-19 response: needs and offers',
+  },
+  directive: {
+    number: '971/TTg-KGVX',
+    issuer: 'VN',
+    issuerName: { vi: 'Thủ tướng Chính phủ', en: 'The Prime Minister' },
+    date: '2021-07-18',
+    title: {
+      vi: 'V/v thống kê nhân lực y tế phục vụ phòng, chống dịch Covid-19',
+      en: 'On the census of health workforce for COVID-19 prevention and control',
+    },
+    urgency: 'urgent',
+  },
+  schema,
+  reporters: { under: 'VN', kind: 'province' },
+  period: { kind: 'once', period: '2021-07-20', deadline: '2021-07-20T17:00' },
+  summary: {
+    recipients: [
+      { key: 'thu-tuong', name: { vi: 'Thủ tướng Chính phủ', en: 'The Prime Minister' } },
+      {
+        key: 'bcd-quoc-gia',
+        name: {
+          vi: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
+          en: 'National Steering Committee for COVID-19 Prevention and Control',
+        },
+      },
+    ],
+    build({ reports }) {
+      const need = zero();
+      const offer = zero();
+      const rows: Array<Record<string, Cell>> = [];
+      for (const { unit, data, timeliness } of reports) {
+        const n: Record<Profession, number> = data.need ?? zero();
+        const o: Record<Profession, number> = data.offer ?? zero();
+        for (const p of professions) {
+          need[p.key] += n[p.key];
+          offer[p.key] += o[p.key];
+        }
+        rows.push({
+          code: unit.code,
+          name: unit.name,
+          region: unit.region ?? '',
+          directive16: data.appliesDirective16 ? 'Có' : 'Không',
+          needDoctors: n.doctors,
+          needNurses: n.nurses,
+          needTechnicians: n.technicians,
+          offerDoctors: o.doctors,
+          offerNurses: o.nurses,
+          offerTechnicians: o.technicians,
+          timeliness: timeliness === 'on-time' ? 'Đúng hạn' : 'Muộn',
+        });
+      }
+      rows.sort((a, b) => String(a.code).localeCompare(String(b.code)));
+
+      const byProfession: SummaryTable = {
+        id: 'by-profession',
+        title: { vi: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn', en: 'Need and offer by profession' },
+        columns: [
+          { key: 'profession', label: { vi: 'Chuyên môn', en: 'Profession' }, kind: 'text' },
+          { key: 'need', label: { vi: 'Nhu cầu', en: 'Need' }, kind: 'integer' },
+          { key: 'offer', label: { vi: 'Khả năng hỗ trợ', en: 'Offer' }, kind: 'integer' },
+          { key: 'gap', label: { vi: 'Còn thiếu (nhu cầu − hỗ trợ)', en: 'Gap (need − offer)' }, kind: 'integer' },
+        ],
+        rows: professions.map((p) => ({
+          profession: p.label.vi,
+          need: need[p.key],
+          offer: offer[p.key],
+          gap: need[p.key] - offer[p.key],
+        })),
+        total: { profession: 'Tổng cộng', need: sum(need), offer: sum(offer), gap: sum(need) - sum(offer) },
+      };
+
+      const staffColumns = (prefix: 'need' | 'offer', label: string, en: string) =>
+        professions.map((p) => ({
+          key: `${prefix}${p.key[0]!.toUpperCase()}${p.key.slice(1)}`,
+          label: { vi: `${label}: ${p.label.vi}`, en: `${en}: ${p.label.en}` },
+          kind: 'integer' as const,
+        }));
+
+      const byProvince: SummaryTable = {
+        id: 'by-province',
+        title: { vi: 'Chi tiết theo tỉnh, thành phố', en: 'By province' },
+        columns: [
+          { key: 'code', label: { vi: 'Mã', en: 'Code' }, kind: 'text' },
+          { key: 'name', label: { vi: 'Tỉnh, thành phố', en: 'Province' }, kind: 'text' },
+          { key: 'region', label: { vi: 'Vùng', en: 'Region' }, kind: 'text' },
+          { key: 'directive16', label: { vi: 'Chỉ thị 16', en: 'Directive 16' }, kind: 'text' },
+          ...staffColumns('need', 'Nhu cầu', 'Need'),
+          ...staffColumns('offer', 'Hỗ trợ', 'Offer'),
+          { key: 'timeliness', label: { vi: 'Thời hạn', en: 'Timeliness' }, kind: 'text' },
+        ],
+        rows,
+        total: {
+          code: '',
+          name: 'Tổng cộng',
+          region: '',
+          directive16: '',
+          needDoctors: need.doctors,
+          needNurses: need.nurses,
+          needTechnicians: need.technicians,
+          offerDoctors: offer.doctors,
+          offerNurses: offer.nurses,
+          offerTechnicians: offer.technicians,
+          timeliness: '',
+        },
+      };
+
+      return {
+        figures: [
+          { label: { vi: 'Tổng nhu cầu', en: 'Total need' }, value: sum(need) },
+          { label: { vi: 'Tổng khả năng hỗ trợ', en: 'Total offer' }, value: sum(offer) },
+          { label: { vi: 'Còn thiếu', en: 'Gap' }, value: sum(need) - sum(offer) },
+        ],
+        tables: [byProfession, byProvince],
+      };
+    },
+  },
+  demo({ unit, random }) {
+    // In July 2021 the southern provinces were under Directive 16 and asked for staff.
+    const south = unit.region === 'Đông Nam Bộ' || unit.region === 'Đồng bằng sông Cửu Long';
+    const scale = unit.code === '79' ? 20 : 1;
+    const n = (max: number) => Math.round(random() * max * scale);
+    const counts = south
+      ? { doctors: n(300), nurses: n(600), technicians: n(150) }
+      : { doctors: n(60), nurses: n(120), technicians: n(40) };
+    return {
+      appliesDirective16: south,
+      ...(south ? { need: counts } : { offer: counts }),
+      contact: { name: 'Nguyễn Văn An', position: 'Phó Giám đốc Sở Y tế', phone: '0912 345 678' },
+    };
+  },
+});
+
+export type { Report as Form971Report };

@@ -1,0 +1,33 @@
+/**
+ * The list of forms. Adding a directive form means adding its file under
+ * `forms/` and one line here; nothing else in the code names a form.
+ *
+ * Loaders are lazy so that a form page in the browser downloads only its own
+ * schema; the server loads them all once with `loadForms`.
+ */
+import type { AnyForm } from './core/form.ts';
+
+export type FormLoaders = Record<string, () => Promise<{ default: AnyForm }>>;
+
+export const formLoaders: FormLoaders = {
+  '971-nhan-luc-y-te': () => import('./forms/971-nhan-luc-y-te.ts'),
+};
+
+export interface FormRegistry {
+  list(): AnyForm[];
+  get(id: string): AnyForm | undefined;
+}
+
+/**
+ * Loads every form and checks each sits under its own id.
+ * @example const registry = await loadForms(); registry.get('971-nhan-luc-y-te')
+ */
+export async function loadForms(loaders: FormLoaders = formLoaders): Promise<FormRegistry> {
+  const forms = new Map<string, AnyForm>();
+  for (const [id, load] of Object.entries(loaders)) {
+    const form = (await load()).default;
+    if (form.id !== id) throw new Error(`registry key ${id} does not match form id ${form.id}`);
+    forms.set(id, form);
+  }
+  return { list: () => [...forms.values()], get: (id) => forms.get(id) };
+}
