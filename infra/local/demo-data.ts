@@ -4,7 +4,6 @@
  * so the demo and the tests can run it twice and get the same data.
  */
 import { listPeriods } from '#schemas/core/period.ts';
-import type { FormRegistry } from '#schemas/registry.ts';
 import { deadlineOf } from '../../functions/core/deadlines.ts';
 import type { ReportingService } from '../../functions/core/reporting.ts';
 
@@ -29,14 +28,13 @@ export interface DemoOptions {
 
 /** Returns what it did per form: units on time, late, and left missing. */
 export async function fillDemoSubmissions(
-  registry: FormRegistry,
   service: ReportingService,
   clock: { set(at: Date): void },
   options: DemoOptions = {},
 ) {
   const { missingShare = 0.08, lateShare = 0.1, maxPeriods = 3 } = options;
   const report: Array<{ formId: string; period: string; onTime: number; late: number; missing: number }> = [];
-  for (const form of registry.list()) {
+  for (const form of service.forms()) {
     const reporters = await service.reporters(form.id);
     for (const period of listPeriods(form.period).slice(0, maxPeriods)) {
       const deadline = deadlineOf(form.period, period).getTime();

@@ -8,7 +8,7 @@ import { connectToRunningPlatform } from './state.ts';
 const clock = settableClock();
 const { registry, runtime, runSummary, state } = await connectToRunningPlatform(clock);
 try {
-  const filled = await fillDemoSubmissions(registry, runtime.service, clock);
+  const filled = await fillDemoSubmissions(runtime.service, clock);
   for (const f of filled) {
     console.log(`${f.formId} kỳ ${f.period}: ${f.onTime} đúng hạn, ${f.late} muộn, ${f.missing} chưa báo cáo`);
   }

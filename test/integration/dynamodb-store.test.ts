@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import type { SubmissionRecord } from '../../functions/core/ports.ts';
+import { freshRuntime, seedUnits } from '../support/local-runtime.ts';
+
+const base: SubmissionRecord = {
+  formId: '971-nhan-luc-y-te',
+  period: '2021-07-20',
+  orgUnit: '79',
+  revision: 1,
+  schemaVersion: 1,
+  data: { need: { doctors: 10 }, note: 'Sài Gòn — ưu tiên' },
+  submittedBy: 'Nguyễn Văn A',
+  submittedAt: '2021-07-20T08:00:00.000Z',
+  firstSubmittedAt: '2021-07-20T08:00:00.000Z',
+};
+
+describe('DynamoDB adapter against DynamoDB Local', () => {
+  test('loading the seed org units twice writes them once', async () => {
+    const runtime = await freshRuntime({ seed: false });
+    expect(await runtime.orgUnits.upsertAll(seedUnits())).toEqual({ written: 83, unchanged: 0 });
+    expect(await runtime.orgUnits.upsertAll(seedUnits())).toEqual({ written: 0, unchanged: 83 });
+    const stored = await runtime.orgUnits.list();
+    expect(stored).toHaveLength(83);
+    expect(stored.find((u) => u.code === '12')).toEqual({
+      code: '12',
+      name: 'Tỉnh Lai Châu',
+      kind: 'province',
+      parent: 'VN',
+      region: 'Trung du và miền núi phía Bắc',
+    });
+  });
+
+  test('keeps the current revision and every earlier one, Vietnamese text intact', async () => {
+    const { submissions } = await freshRuntime({ seed: false });
+    await submissions.saveRevision(base, 0);
+    const second = { ...base, revision: 2, data: { need: { doctors: 12 } }, submittedAt: '2021-07-20T09:00:00.000Z' };
+    await submissions.saveRevision(second, 1);
+    expect(await submissions.getCurrent(base)).toEqual(second);
+    expect(await submissions.listRevisions(base)).toEqual([base, second]);
+    expect(await submissions.listCurrent(base.formId, base.period)).toEqual([second]);
+  });
+
+  test('refuses a write based on a stale revision and leaves both items untouched', async () => {
+    const { submissions } = await freshRuntime({ seed: false });
+    await submissions.saveRevision(base, 0);
+    await expect(submissions.saveRevision({ ...base, data: { stale: true } }, 0)).rejects.toMatchObject({
+      code: 'REVISION_CONFLICT',
+    });
+    await expect(submissions.saveRevision({ ...base, revision: 3 }, 2)).rejects.toMatchObject({ code: 'REVISION_CONFLICT' });
+    expect(await submissions.getCurrent(base)).toEqual(base);
+    expect(await submissions.listRevisions(base)).toEqual([base]);
+  });
+
+  test('pages through a partition larger than one query page', async () => {
+    const { submissions } = await freshRuntime({ seed: false });
+    const bulky = 'x'.repeat(20_000);
+    const codes = Array.from({ length: 70 }, (_, i) => String(i).padStart(3, '0'));
+    for (const orgUnit of codes) await submissions.saveRevision({ ...base, orgUnit, data: { bulky } }, 0);
+    // 70 × ~20 KB is past DynamoDB's 1 MB page, so this needs LastEvaluatedKey paging.
+    expect((await submissions.listCurrent(base.formId, base.period)).map((r) => r.orgUnit)).toEqual(codes);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
+import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
+import { startSmtpSink, type SmtpSink } from '../../infra/local/smtp-sink.ts';
+import { completenessLine, professionRows, readMails } from '../support/mail.ts';
+import { freshRuntime } from '../support/local-runtime.ts';
+
+const FORM = '971-nhan-luc-y-te';
+const PERIOD = '2021-07-20';
+/** 17:00 on 20/07/2021 in Vietnam, written out independently of the code under test. */
+const DEADLINE_MS = Date.UTC(2021, 6, 20, 10, 0, 0);
+
+type Counts = { doctors: number; nurses: number; technicians: number };
+type Report971 = { appliesDirective16: boolean; need?: Counts; offer?: Counts };
+
+let sink: SmtpSink;
+beforeAll(async () => {
+  sink = await startSmtpSink({ dir: mkdtempSync(join(tmpdir(), 'mail-')) });
+});
+afterAll(() => sink.stop());
+
+describe('971 summary job, end to end through DynamoDB Local and the SMTP sink', () => {
+  test('the emailed totals and completeness equal independently computed figures of the stored submissions', async () => {
+    const runtime = await freshRuntime();
+    const filled = await fillDemoSubmissions(runtime.service, runtime.clock, {
+      missingShare: 0.12,
+      lateShare: 0.12,
+    });
+    const f = filled.find((x) => x.formId === FORM)!;
+    expect(f.onTime).toBeGreaterThan(0);
+    expect(f.late).toBeGreaterThan(0);
+    expect(f.missing).toBeGreaterThan(0);
+
+    // A late amendment of an on-time report: totals follow the current data, timeliness the first send.
+    const stored = await runtime.submissions.listCurrent(FORM, PERIOD);
+    const onTimeOne = stored.find((s) => Date.parse(s.firstSubmittedAt) <= DEADLINE_MS)!;
+    runtime.clock.set(new Date(DEADLINE_MS + 3 * 3600_000));
+    const amendedData = structuredClone(onTimeOne.data) as Report971;
+    const section = amendedData.need ?? amendedData.offer!;
+    section.doctors += 7;
+    await runtime.service.putSubmission(
+      { formId: FORM, period: PERIOD, orgUnit: onTimeOne.orgUnit },
+      { data: amendedData, submittedBy: 'Người sửa' },
+    );
+
+    const job = runtime.summaryJob({
+      mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: 'bao-cao@baocao.local' }),
+      recipients: { 'thu-tuong': ['thutuong@test.local'], 'bcd-quoc-gia': ['bcd@test.local', 'bcd2@test.local'] },
+      publicUrl: 'http://127.0.0.1:9/',
+    });
+    const before = sink.messages().length;
+    await job({ formId: FORM });
+    const mails = await readMails(sink);
+    expect(mails).toHaveLength(before + 1);
+    const mail = mails.at(-1)!;
+
+    // Independent figures from the raw stored items.
+    const current = await runtime.submissions.listCurrent(FORM, PERIOD);
+    const expected = { need: { doctors: 0, nurses: 0, technicians: 0 }, offer: { doctors: 0, nurses: 0, technicians: 0 } };
+    for (const s of current) {
+      const d = s.data as Report971;
+      for (const p of ['doctors', 'nurses', 'technicians'] as const) {
+        expected.need[p] += d.need?.[p] ?? 0;
+        expected.offer[p] += d.offer?.[p] ?? 0;
+      }
+    }
+    const onTime = current.filter((s) => Date.parse(s.firstSubmittedAt) <= DEADLINE_MS).length;
+    const late = current.length - onTime;
+
+    const rows = professionRows(mail.text!);
+    expect(rows['Bác sỹ']).toEqual({ need: expected.need.doctors, offer: expected.offer.doctors, gap: expected.need.doctors - expected.offer.doctors });
+    expect(rows['Điều dưỡng viên']).toEqual({ need: expected.need.nurses, offer: expected.offer.nurses, gap: expected.need.nurses - expected.offer.nurses });
+    expect(rows['Kỹ thuật viên']).toEqual({
+      need: expected.need.technicians,
+      offer: expected.offer.technicians,
+      gap: expected.need.technicians - expected.offer.technicians,
+    });
+    const totalNeed = expected.need.doctors + expected.need.nurses + expected.need.technicians;
+    const totalOffer = expected.offer.doctors + expected.offer.nurses + expected.offer.technicians;
+    expect(rows['Tổng cộng']).toEqual({ need: totalNeed, offer: totalOffer, gap: totalNeed - totalOffer });
+    expect(completenessLine(mail.text!)).toEqual({
+      reported: current.length,
+      expected: 63,
+      onTime,
+      late,
+      missing: 63 - current.length,
+    });
+
+    // As a mail client sees it.
+    expect(mail.to).toMatchObject({ value: [{ address: 'thutuong@test.local' }, { address: 'bcd@test.local' }, { address: 'bcd2@test.local' }] });
+    expect(mail.subject).toBe(
+      `[971/TTg-KGVX] Tổng nhu cầu: ${totalNeed.toLocaleString('vi-VN')} — ${current.length}/63 tỉnh, thành phố đã báo cáo`,
+    );
+    expect(mail.html).toContain(`>${totalNeed.toLocaleString('vi-VN')}</td>`);
+    expect(mail.html).toContain('>Chưa báo cáo</td>');
+  });
+
+  test('with nothing submitted, the email still goes out and says every province is missing', async () => {
+    const runtime = await freshRuntime();
+    const job = runtime.summaryJob({
+      mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: 'bao-cao@baocao.local' }),
+      recipients: { 'thu-tuong': ['thutuong@test.local'] },
+      publicUrl: 'http://127.0.0.1:9/',
+    });
+    const result = await job({ formId: FORM });
+    expect(result.subject).toBe('[971/TTg-KGVX] Tổng nhu cầu: 0 — 0/63 tỉnh, thành phố đã báo cáo');
+    const mail = (await readMails(sink)).find((m) => m.messageId === result.messageId.replace(/^<|>$/g, '') || m.subject === result.subject)!;
+    expect(completenessLine(mail.text!)).toEqual({ reported: 0, expected: 63, onTime: 0, late: 0, missing: 63 });
+  });
+
+  test('a form whose recipients have no configured address fails with a stable code and sends nothing', async () => {
+    const runtime = await freshRuntime();
+    const before = sink.messages().length;
+    const job = runtime.summaryJob({
+      mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: 'bao-cao@baocao.local' }),
+      recipients: {},
+      publicUrl: 'http://127.0.0.1:9/',
+    });
+    await expect(job({ formId: FORM })).rejects.toMatchObject({ code: 'RECIPIENTS_NOT_CONFIGURED' });
+    expect(sink.messages()).toHaveLength(before);
+  });
+});
