@@ -2,7 +2,7 @@
  * The one place that turns a form's Zod schema into what the web renders:
  * JSON Schema (from `z.toJSONSchema`) carrying each field's metadata.
  */
-import { z } from './zod.ts';
+import * as z from './zod.ts';
 import { fieldMeta } from './fields.ts';
 import type { AnyForm, Directive, Recipient, ReporterSpec } from './form.ts';
 import type { Text } from './i18n.ts';

@@ -3,7 +3,7 @@
  * registered in `fieldMeta`. The web renders from the JSON Schema that
  * `describeForm` builds with this registry, so a form file never writes markup.
  */
-import { z } from './zod.ts';
+import * as z from './zod.ts';
 import type { Text } from './i18n.ts';
 
 /** A condition on another field, by its dotted path from the form root. */

@@ -1,5 +1,5 @@
 /** What a form file declares: the schema plus everything the platform needs around it. */
-import type { z } from './zod.ts';
+import type * as z from './zod.ts';
 import type { Text } from './i18n.ts';
 import type { OrgUnit, OrgUnitKind } from './org-unit.ts';
 import type { PeriodSpec } from './period.ts';

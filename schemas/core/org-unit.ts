@@ -1,5 +1,5 @@
 /** Org units: the tree of government levels that issue and answer directives. */
-import { z } from './zod.ts';
+import * as z from './zod.ts';
 
 export const orgUnitKinds = ['nation', 'province', 'district', 'department', 'facility'] as const;
 export type OrgUnitKind = (typeof orgUnitKinds)[number];

@@ -1,7 +1,7 @@
 /**
  * Validation shared by the browser and the API: one schema, one error shape.
  */
-import type { z } from './zod.ts';
+import type * as z from './zod.ts';
 
 /** Field errors keyed by dotted path from the form root (`need.doctors`); `''` is the form itself. */
 export type FieldErrors = Record<string, string[]>;

@@ -3,13 +3,13 @@
  * form page must stay under ~40 KB gzipped, and classic Zod alone takes a
  * third of that), configured once with plain-Vietnamese error messages.
  *
- * Every form imports `z` from here, never from `zod` directly, so the error
+ * Every form does `import * as z from '../core/zod.ts'`, never from `zod` directly, so the error
  * map is installed wherever a schema is parsed: in the browser and in the API.
  */
-import * as z from 'zod/mini';
+import { config, type core } from 'zod/mini';
 import { formatInteger } from './format.ts';
 
-function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
+function messageFor(issue: core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null) return 'Vui lòng nhập thông tin này.';
@@ -44,6 +44,7 @@ function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-z.config({ customError: messageFor });
+config({ customError: messageFor });
 
-export { z };
+// Re-exported name by name (not as one namespace object) so bundlers keep only what is used.
+export * from 'zod/mini';

@@ -3,7 +3,7 @@
  * 20/07/2021, how many doctors, nurses and technicians it needs (provinces under
  * Directive 16, point 1) or can send to other provinces (all others, point 2).
  */
-import { z } from '../core/zod.ts';
+import * as z from '../core/zod.ts';
 import { count, optionalText, phone, section, text, yesNo, email } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
