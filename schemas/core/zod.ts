@@ -12,7 +12,9 @@ import { formatInteger } from './format.ts';
 function messageFor(issue: core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return 'Vui lòng nhập thông tin này.';
+      if (issue.input === undefined || issue.input === null) {
+        return issue.expected === 'boolean' ? 'Vui lòng chọn một phương án.' : 'Vui lòng nhập thông tin này.';
+      }
       if (issue.expected === 'number' || issue.expected === 'int') return 'Vui lòng nhập một số nguyên.';
       if (issue.expected === 'boolean') return 'Vui lòng chọn một phương án.';
       if (issue.expected === 'string') return 'Vui lòng nhập dạng chữ.';

@@ -43,7 +43,7 @@ describe('971 form: bad input gets a Vietnamese message on its field', () => {
     expect(validateData(form.schema, { need: { doctors: 1 } })).toEqual({
       ok: false,
       fields: {
-        appliesDirective16: ['Vui lòng nhập thông tin này.'],
+        appliesDirective16: ['Vui lòng chọn một phương án.'],
         'need.nurses': ['Vui lòng nhập thông tin này.'],
         'need.technicians': ['Vui lòng nhập thông tin này.'],
         contact: ['Vui lòng nhập thông tin này.'],

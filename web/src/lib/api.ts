@@ -1,0 +1,131 @@
+/**
+ * The browser's client for the same-origin JSON API. Every failure comes back
+ * as a value with a Vietnamese message, so pages never see a thrown error or
+ * a stack trace.
+ */
+import type { Directive, ReporterSpec, Timeliness } from '#schemas/core/form.ts';
+import type { Text } from '#schemas/core/i18n.ts';
+import type { OrgUnit } from '#schemas/core/org-unit.ts';
+import type { PeriodSpec } from '#schemas/core/period.ts';
+import type { FieldErrors } from '#schemas/core/validate.ts';
+
+export interface FormListItem {
+  id: string;
+  version: number;
+  title: Text;
+  directive: Directive;
+  period: PeriodSpec;
+  reporters: ReporterSpec;
+  /** ISO instant of the one deadline; null for daily forms, which have one per day. */
+  deadline: string | null;
+}
+
+export interface SubmissionView {
+  formId: string;
+  period: string;
+  orgUnit: string;
+  revision: number;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  submittedBy: string;
+  submittedAt: string;
+  firstSubmittedAt: string;
+  deadline: string;
+  timeliness: Timeliness;
+}
+
+export type SaveStatus = 'created' | 'amended' | 'unchanged';
+
+export interface SaveResult {
+  status: SaveStatus;
+  submission: SubmissionView;
+}
+
+export interface ApiError {
+  /** 0 when the server could not be reached. */
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldErrors;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const NETWORK_MESSAGE = 'Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.';
+const SERVER_MESSAGE = 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.';
+const UNEXPECTED_MESSAGE = 'Máy chủ trả về phản hồi không hợp lệ. Vui lòng thử lại.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a failed response into an ApiError, trusting only the documented `{ error: { code, message, fields } }` shape. */
+function toApiError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  const code = typeof error.code === 'string' ? error.code : `HTTP_${status}`;
+  // A 5xx body may come from a proxy rather than our API, so its text is not shown.
+  const message =
+    status < 500 && typeof error.message === 'string' && error.message.length <= 500
+      ? error.message
+      : status >= 500
+        ? SERVER_MESSAGE
+        : UNEXPECTED_MESSAGE;
+  const fields = isRecord(error.fields) ? (error.fields as FieldErrors) : undefined;
+  return { status, code, message, fields };
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    });
+  } catch {
+    return { ok: false, error: { status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE } };
+  }
+  const body = await readJson(response);
+  if (!response.ok) return { ok: false, error: toApiError(response.status, body) };
+  if (!isRecord(body)) return { ok: false, error: { status: response.status, code: 'BAD_RESPONSE', message: UNEXPECTED_MESSAGE } };
+  return { ok: true, value: body as T };
+}
+
+const segment = encodeURIComponent;
+
+export async function listForms(): Promise<ApiResult<FormListItem[]>> {
+  const result = await request<{ forms: FormListItem[] }>('/api/forms');
+  return result.ok ? { ok: true, value: result.value.forms ?? [] } : result;
+}
+
+export async function listReporters(formId: string): Promise<ApiResult<OrgUnit[]>> {
+  const result = await request<{ units: OrgUnit[] }>(`/api/forms/${segment(formId)}/reporters`);
+  return result.ok ? { ok: true, value: result.value.units ?? [] } : result;
+}
+
+function submissionPath(formId: string, period: string, orgUnit: string): string {
+  return `/api/forms/${segment(formId)}/periods/${segment(period)}/submissions/${segment(orgUnit)}`;
+}
+
+/** The unit's current submission for the period, or null when it has not reported yet. */
+export async function getSubmission(formId: string, period: string, orgUnit: string): Promise<ApiResult<SubmissionView | null>> {
+  const result = await request<{ submission: SubmissionView }>(submissionPath(formId, period, orgUnit));
+  if (!result.ok) return result.error.status === 404 && result.error.code === 'SUBMISSION_NOT_FOUND' ? { ok: true, value: null } : result;
+  return { ok: true, value: result.value.submission };
+}
+
+export async function putSubmission(
+  formId: string,
+  period: string,
+  orgUnit: string,
+  body: { data: unknown; submittedBy: string },
+): Promise<ApiResult<SaveResult>> {
+  return request<SaveResult>(submissionPath(formId, period, orgUnit), { method: 'PUT', body: JSON.stringify(body) });
+}

@@ -1,0 +1,44 @@
+/**
+ * What the user has typed into a generic form, and the errors to show beside
+ * each field. Components change it through methods so that state passed down
+ * the recursive renderer has a single owner.
+ */
+import type { JsonSchemaNode } from '#schemas/core/describe.ts';
+import { formatInteger, parseIntegerInput } from '#schemas/core/format.ts';
+import type { FieldErrors } from '#schemas/core/validate.ts';
+import { collectData, isShown, type RawValue, type RawValues } from './schema.ts';
+
+export class FormState {
+  readonly schema: JsonSchemaNode;
+  values: RawValues = $state({});
+  errors: FieldErrors = $state({});
+
+  constructor(schema: JsonSchemaNode) {
+    this.schema = schema;
+  }
+
+  set(path: string, value: RawValue): void {
+    this.values[path] = value;
+  }
+
+  /** Shows a typed count the vi-VN way ("1234" → "1.234"); leaves anything unparsable as typed. */
+  tidyCount(path: string): void {
+    const raw = this.values[path];
+    if (typeof raw !== 'string') return;
+    const number = parseIntegerInput(raw);
+    if (number !== undefined && Number.isSafeInteger(number)) this.values[path] = formatInteger(number);
+  }
+
+  replace(values: RawValues): void {
+    this.values = values;
+    this.errors = {};
+  }
+
+  isShown(node: JsonSchemaNode): boolean {
+    return isShown(this.schema, node, this.values);
+  }
+
+  data(): Record<string, unknown> {
+    return collectData(this.schema, this.values);
+  }
+}
