@@ -65,7 +65,11 @@ function webApp(webDir: string): Hono {
       rewriteRequestPath: (path) => (!/\.[a-z0-9]+$/i.test(path) && existsSync(join(webDir, `${path}.html`)) ? `${path}.html` : path),
     }),
   );
-  web.get('*', (c) => (fallback ? c.html(readFileSync(fallback, 'utf8')) : c.text('Chưa có bản dựng giao diện web (chạy npm run build:web).', 404)));
+  web.get('*', (c) => {
+    // A missing asset is a 404; any other path is a page the client router may know.
+    if (/\.[a-z0-9]+$/i.test(c.req.path) || !fallback) return c.text('Không tìm thấy.', 404);
+    return c.html(readFileSync(fallback, 'utf8'));
+  });
   return web;
 }
 

@@ -120,3 +120,46 @@ describe('971 in the browser', () => {
     await page.close();
   });
 });
+
+describe('971 by keyboard alone', () => {
+  test('an officer can choose the unit, answer every field and submit without a mouse', async () => {
+    const reported = new Set((await platform.runtime.submissions.listCurrent(FORM, PERIOD)).map((s) => s.orgUnit));
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/bao-cao/${FORM}`);
+    await expect.poll(() => page.locator('#unit option').count()).toBeGreaterThan(60);
+    const focused = () => page.evaluate<string>('document.activeElement?.id ?? ""');
+    async function tabTo(id: string) {
+      for (let i = 0; i < 40 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(id);
+    }
+    await tabTo('unit');
+    // Walk down the list to a province that has not reported yet.
+    for (let i = 0; i < 70; i++) {
+      await page.keyboard.press('ArrowDown');
+      const value = await page.inputValue('#unit');
+      if (value && !reported.has(value)) break;
+    }
+    const unitCode = await page.inputValue('#unit');
+    expect(unitCode).not.toBe('');
+    await tabTo('submittedBy');
+    await page.keyboard.type('Trần Văn Bàn Phím');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // the first radio: Có — báo cáo nhu cầu hỗ trợ
+    await tabTo('f-need-doctors');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('34');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5');
+    await tabTo('f-contact-name');
+    await page.keyboard.type('Trần Văn Bàn Phím');
+    await tabTo('f-contact-phone');
+    await page.keyboard.type('0987654321');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('receipt').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await platform.runtime.submissions.getCurrent({ formId: FORM, period: PERIOD, orgUnit: unitCode })).toMatchObject({
+      data: { appliesDirective16: true, need: { doctors: 12, nurses: 34, technicians: 5 } },
+    });
+    await page.close();
+  });
+});
