@@ -44,10 +44,10 @@ export async function buildSummary(
   const reporters = await service.reporters(formId);
   const deadline = deadlineOf(form.period, period);
   const completeness = computeCompleteness(reporters, records, deadline);
-  const byCode = new Map(reporters.map((u) => [u.code, u]));
+  const byUnit = new Map(records.map((r) => [r.orgUnit, r]));
   const reports = completeness.rows.flatMap((row) => {
-    const record = records.find((r) => r.orgUnit === row.unit.code);
-    if (!record || row.status === 'missing' || !byCode.has(row.unit.code)) return [];
+    const record = byUnit.get(row.unit.code);
+    if (!record || row.status === 'missing') return [];
     return [{ unit: row.unit, data: record.data, timeliness: row.status }];
   });
   return {

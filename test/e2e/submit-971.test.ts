@@ -12,13 +12,11 @@ import { fillDemoSubmissions, settableClock } from '../../infra/local/demo-data.
 import { REPO_ROOT, startPlatform, type Platform } from '../../infra/local/platform.ts';
 import { launchChromium } from '../support/browser.ts';
 import { completenessLine, professionRows, readMails } from '../support/mail.ts';
+import { DEADLINE_971_MS, expected971 } from '../support/expected-971.ts';
 
 const FORM = '971-nhan-luc-y-te';
 const PERIOD = '2021-07-20';
-const DEADLINE_MS = Date.UTC(2021, 6, 20, 10, 0, 0);
-
-type Counts = { doctors: number; nurses: number; technicians: number };
-type Report971 = { appliesDirective16: boolean; need?: Counts; offer?: Counts };
+const DEADLINE_MS = DEADLINE_971_MS;
 
 let platform: Platform;
 let browser: BrowserContext;
@@ -93,26 +91,10 @@ describe('971 in the browser', () => {
     const mail = (await readMails(platform.sink)).find((m) => m.subject === result.subject)!;
 
     const current = await platform.runtime.submissions.listCurrent(FORM, PERIOD);
-    const sums = { need: { doctors: 0, nurses: 0, technicians: 0 }, offer: { doctors: 0, nurses: 0, technicians: 0 } };
-    for (const s of current) {
-      const d = s.data as Report971;
-      for (const p of ['doctors', 'nurses', 'technicians'] as const) {
-        sums.need[p] += d.need?.[p] ?? 0;
-        sums.offer[p] += d.offer?.[p] ?? 0;
-      }
-    }
-    const rows = professionRows(mail.text!);
-    expect(rows['Bác sỹ']).toMatchObject({ need: sums.need.doctors, offer: sums.offer.doctors });
-    expect(rows['Điều dưỡng viên']).toMatchObject({ need: sums.need.nurses, offer: sums.offer.nurses });
-    expect(rows['Kỹ thuật viên']).toMatchObject({ need: sums.need.technicians, offer: sums.offer.technicians });
-    const onTime = current.filter((s) => Date.parse(s.firstSubmittedAt) <= DEADLINE_MS).length;
-    expect(completenessLine(mail.text!)).toEqual({
-      reported: current.length,
-      expected: 63,
-      onTime,
-      late: current.length - onTime,
-      missing: 63 - current.length,
-    });
+    const expected = expected971(current);
+    expect(professionRows(mail.text!)).toEqual(expected.rows);
+    expect(completenessLine(mail.text!)).toEqual(expected.completeness);
+    const onTime = expected.completeness.onTime;
     expect(current.length).toBe(before.length + 1);
     expect(onTime).toBeGreaterThan(0);
     expect(current.length - onTime).toBeGreaterThan(0);
