@@ -14,6 +14,9 @@ export class MemorySubmissionStore implements SubmissionStore {
   async getCurrent(key: SubmissionKey) {
     return structuredClone(this.current.get(id(key)));
   }
+  async getCurrentMany(keys: SubmissionKey[]) {
+    return keys.flatMap((k) => (this.current.has(id(k)) ? [structuredClone(this.current.get(id(k))!)] : []));
+  }
   async listCurrent(formId: string, period: string) {
     return [...this.current.values()].filter((r) => r.formId === formId && r.period === period);
   }

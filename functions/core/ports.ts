@@ -21,6 +21,8 @@ export interface SubmissionRecord extends SubmissionKey {
 
 export interface SubmissionStore {
   getCurrent(key: SubmissionKey): Promise<SubmissionRecord | undefined>;
+  /** The current records of many keys; missing ones are left out. */
+  getCurrentMany(keys: SubmissionKey[]): Promise<SubmissionRecord[]>;
   listCurrent(formId: string, period: string): Promise<SubmissionRecord[]>;
   /** Every revision, oldest first. */
   listRevisions(key: SubmissionKey): Promise<SubmissionRecord[]>;

@@ -17,7 +17,7 @@ const summary: PeriodSummary = {
   period: '2021-07-20',
   deadline: '2021-07-20T10:00:00.000Z',
   generatedAt: '2021-07-20T10:00:00.000Z',
-  reporterKind: 'province',
+  reporterKinds: ['province'],
   completeness: {
     rows: [{ unit, status: 'late', firstSubmittedAt: '2021-07-20T11:00:00.000Z', lateByMinutes: 60, revision: 1 }],
     expected: 2,

@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyForm } from '#schemas/core/form.ts';
 import { isDescendant, type OrgUnit } from '#schemas/core/org-unit.ts';
-import { isValidPeriod } from '#schemas/core/period.ts';
+import { isValidPeriod, listPeriods } from '#schemas/core/period.ts';
 import { validateData } from '#schemas/core/validate.ts';
 import type { FormRegistry } from '#schemas/registry.ts';
 import { deadlineOf } from './deadlines.ts';
@@ -40,6 +40,18 @@ export interface OrgUnitDirectory {
   all: OrgUnit[];
 }
 
+function isReporterOf(f: AnyForm, unit: OrgUnit, byCode: ReadonlyMap<string, OrgUnit>): boolean {
+  return f.reporters.kinds.includes(unit.kind) && isDescendant(byCode, unit, f.reporters.under);
+}
+
+/**
+ * A stored record's data as the form's current version reads it.
+ * @example dataOf(form, record).need.doctors
+ */
+export function dataOf(f: AnyForm, record: SubmissionRecord): unknown {
+  return record.schemaVersion < f.version && f.upgrade ? f.upgrade(record.data, record.schemaVersion) : record.data;
+}
+
 export function createReportingService(deps: ReportingDeps) {
   const { registry, submissions, clock } = deps;
   // Org units change only when seed data is reloaded; one read per process is enough.
@@ -70,7 +82,7 @@ export function createReportingService(deps: ReportingDeps) {
     const f = form(formId);
     const { all, byCode } = await orgUnits();
     return all
-      .filter((u) => u.kind === f.reporters.kind && isDescendant(byCode, u, f.reporters.under))
+      .filter((u) => isReporterOf(f, u, byCode))
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
@@ -78,7 +90,7 @@ export function createReportingService(deps: ReportingDeps) {
     const { byCode } = await orgUnits();
     const unit = byCode.get(code);
     if (!unit) throw new OrgUnitNotFoundError(`no org unit ${code}`);
-    if (unit.kind !== f.reporters.kind || !isDescendant(byCode, unit, f.reporters.under)) {
+    if (!isReporterOf(f, unit, byCode)) {
       throw new NotAReporterError(`${code} does not report ${f.id}`);
     }
     return unit;
@@ -87,6 +99,13 @@ export function createReportingService(deps: ReportingDeps) {
   function view(f: AnyForm, record: SubmissionRecord): SubmissionView {
     const deadline = deadlineOf(f.period, record.period);
     return { ...record, deadline: deadline.toISOString(), timeliness: timelinessOf(record.firstSubmittedAt, deadline) };
+  }
+
+  /** The unit's current submissions for the form's periods before `key.period`, oldest first. */
+  async function earlierOf(f: AnyForm, key: SubmissionKey): Promise<Array<{ period: string; data: unknown }>> {
+    const periods = listPeriods(f.period).filter((p) => p < key.period);
+    const records = await submissions.getCurrentMany(periods.map((period) => ({ ...key, period })));
+    return records.sort((a, b) => a.period.localeCompare(b.period)).map((r) => ({ period: r.period, data: dataOf(f, r) }));
   }
 
   async function resolve(key: SubmissionKey): Promise<AnyForm> {
@@ -126,6 +145,12 @@ export function createReportingService(deps: ReportingDeps) {
       const f = await resolve(key);
       const result = validateData(f.schema, input.data);
       if (!result.ok) throw new ValidationFailedError(result.fields);
+      if (f.historyRule) {
+        const earlier = await earlierOf(f, key);
+        const fields: Record<string, string[]> = {};
+        f.historyRule(result.data, earlier, (path, message) => (fields[path] ??= []).push(message));
+        if (Object.keys(fields).length > 0) throw new ValidationFailedError(fields);
+      }
 
       // One retry covers the common race of a double-clicked submit.
       for (let attempt = 0; ; attempt++) {

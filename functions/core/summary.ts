@@ -1,11 +1,12 @@
 /** The summary of one (form, period): completeness plus the form's own tables. */
-import type { OrgUnitKind } from '#schemas/core/org-unit.ts';
+import type { OrgUnit, OrgUnitKind } from '#schemas/core/org-unit.ts';
+import { listPeriods } from '#schemas/core/period.ts';
 import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
 import { formatDateTime, formatDuration } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
 import { deadlineOf } from './deadlines.ts';
-import type { ReportingService } from './reporting.ts';
+import { dataOf, type ReportingService } from './reporting.ts';
 
 export interface PeriodSummary {
   formId: string;
@@ -14,7 +15,7 @@ export interface PeriodSummary {
   period: string;
   deadline: string;
   generatedAt: string;
-  reporterKind: OrgUnitKind;
+  reporterKinds: OrgUnitKind[];
   completeness: Completeness;
   content: SummaryContent;
 }
@@ -42,14 +43,24 @@ export async function buildSummary(
 ): Promise<PeriodSummary> {
   const { form, records } = await service.currentSubmissions(formId, period);
   const reporters = await service.reporters(formId);
+  const units = new Map(reporters.map((u) => [u.code, u]));
   const deadline = deadlineOf(form.period, period);
   const completeness = computeCompleteness(reporters, records, deadline);
   const byUnit = new Map(records.map((r) => [r.orgUnit, r]));
   const reports = completeness.rows.flatMap((row) => {
     const record = byUnit.get(row.unit.code);
     if (!record || row.status === 'missing') return [];
-    return [{ unit: row.unit, data: record.data, timeliness: row.status }];
+    return [{ unit: row.unit, data: dataOf(form, record), timeliness: row.status }];
   });
+  // Daily forms add up earlier days for cumulative figures: one partition read per day.
+  const earlier: Array<{ period: string; unit: OrgUnit; data: unknown }> = [];
+  for (const day of listPeriods(form.period).filter((p) => p < period)) {
+    const { records: past } = await service.currentSubmissions(formId, day);
+    for (const record of past.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit))) {
+      const unit = units.get(record.orgUnit);
+      if (unit) earlier.push({ period: day, unit, data: dataOf(form, record) });
+    }
+  }
   return {
     formId: form.id,
     formTitle: form.title,
@@ -57,9 +68,9 @@ export async function buildSummary(
     period,
     deadline: deadline.toISOString(),
     generatedAt: now.toISOString(),
-    reporterKind: form.reporters.kind,
+    reporterKinds: form.reporters.kinds,
     completeness,
-    content: form.summary.build({ reports, reporters }),
+    content: form.summary.build({ period, reports, reporters, earlier }),
   };
 }
 
@@ -88,5 +99,7 @@ export function completenessTable(summary: PeriodSummary): SummaryTable {
 /** "58/63 tỉnh, thành phố đã báo cáo" */
 export function completenessHeadline(summary: PeriodSummary): string {
   const { reported, expected } = summary.completeness;
-  return `${reported}/${expected} ${UNIT_KIND_PLURAL[summary.reporterKind]} đã báo cáo`;
+  const [only, ...more] = summary.reporterKinds;
+  const who = only && more.length === 0 ? UNIT_KIND_PLURAL[only] : 'đơn vị';
+  return `${reported}/${expected} ${who} đã báo cáo`;
 }

@@ -3,7 +3,8 @@
  * JSON Schema (from `z.toJSONSchema`) carrying each field's metadata.
  */
 import * as z from './zod.ts';
-import { fieldMeta } from './fields.ts';
+import { fieldMeta, type GridAxis } from './fields.ts';
+import type { ComputedField } from './computed.ts';
 import type { AnyForm, Directive, Recipient, ReporterSpec } from './form.ts';
 import type { Text } from './i18n.ts';
 import type { PeriodSpec } from './period.ts';
@@ -29,6 +30,13 @@ export interface JsonSchemaNode {
   widget?: string;
   options?: Array<{ value: string | number | boolean; label: Text }>;
   showWhen?: { field: string; equals: string | number | boolean };
+  computed?: ComputedField[];
+  totals?: string[];
+  rowLabel?: Text;
+  rows?: GridAxis[];
+  columns?: GridAxis[];
+  minItems?: number;
+  maxItems?: number;
   [key: string]: unknown;
 }
 
@@ -40,6 +48,8 @@ export interface FormDescriptor {
   reporters: ReporterSpec;
   period: PeriodSpec;
   recipients: Recipient[];
+  /** Forms that relay this one to lower units: their issuer can roll their answers up into its own. */
+  relays: Array<{ formId: string; issuer: string }>;
   jsonSchema: JsonSchemaNode;
 }
 
@@ -47,7 +57,7 @@ export interface FormDescriptor {
  * Describes a form for clients: metadata plus JSON Schema of its input.
  * @example describeForm(form).jsonSchema.properties.need.label.vi // 'Nhu cầu hỗ trợ ...'
  */
-export function describeForm(form: AnyForm): FormDescriptor {
+export function describeForm(form: AnyForm, allForms: AnyForm[] = []): FormDescriptor {
   const jsonSchema = z.toJSONSchema(form.schema, {
     metadata: fieldMeta,
     io: 'input',
@@ -61,6 +71,7 @@ export function describeForm(form: AnyForm): FormDescriptor {
     reporters: form.reporters,
     period: form.period,
     recipients: form.summary.recipients,
+    relays: allForms.filter((f) => f.relayOf === form.id).map((f) => ({ formId: f.id, issuer: f.directive.issuer })),
     jsonSchema,
   };
 }

@@ -5,6 +5,7 @@
  */
 import * as z from './zod.ts';
 import type { Text } from './i18n.ts';
+import type { ComputedField } from './computed.ts';
 
 /** A condition on another field, by its dotted path from the form root. */
 export interface ShowWhen {
@@ -17,13 +18,29 @@ export interface ChoiceOption {
   label: Text;
 }
 
+/** One row or column of a disaggregation grid. */
+export interface GridAxis {
+  key: string;
+  label: Text;
+}
+
 export interface FieldMeta {
   label: Text;
   help?: Text;
   unit?: Text;
-  widget: 'count' | 'text' | 'textarea' | 'phone' | 'email' | 'choice' | 'section';
+  widget: 'count' | 'text' | 'textarea' | 'phone' | 'email' | 'choice' | 'date' | 'section' | 'table' | 'grid';
+  /** Choices, with labels; radio buttons when few, a select when many. */
   options?: ChoiceOption[];
   showWhen?: ShowWhen;
+  /** Values shown beside a section's or a table row's fields, computed from them, never typed. */
+  computed?: ComputedField[];
+  /** Tables: columns whose sum is shown under the table. */
+  totals?: string[];
+  /** Tables: what one row is, e.g. "cơ sở tiêm chủng". */
+  rowLabel?: Text;
+  /** Grids: rows and columns; each cell is `<row>.<column>`; totals of both are shown. */
+  rows?: GridAxis[];
+  columns?: GridAxis[];
 }
 
 /** The typed metadata registry every form field is registered in. */
@@ -79,6 +96,73 @@ export function email(labels: Labels) {
   return z.email().register(fieldMeta, { ...labels, widget: 'email' });
 }
 
+/**
+ * One answer out of a list; stored as the option's value.
+ * @example choice({ label: { vi: 'Loại hình', en: 'Ownership' } }, [{ value: 'public', label: { vi: 'Công lập', en: 'Public' } }, ...])
+ */
+export function choice<const V extends string>(labels: Labels, options: ReadonlyArray<{ value: V; label: Text }>) {
+  const values = options.map((o) => o.value) as [V, ...V[]];
+  return z.enum(values).register(fieldMeta, { ...labels, widget: 'choice', options: [...options] });
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export function date(labels: Labels) {
+  return z.iso.date().register(fieldMeta, { ...labels, widget: 'date' });
+}
+
+/**
+ * A repeating table: every row has the same fields and is validated on its own;
+ * `rowRule` adds cross-field checks within a row (paths relative to the row).
+ * @example table({ label, rowLabel, maxRows: 500, totals: ['dosesPerDay'] }, { name: text(...), dosesPerDay: count(...) })
+ */
+export function table<S extends z.core.$ZodLooseShape>(
+  labels: Labels & {
+    rowLabel: Text;
+    minRows?: number;
+    maxRows: number;
+    totals?: string[];
+    computed?: ComputedField[];
+    rowRule?: (row: z.output<z.ZodMiniObject<S>>, issue: (path: string, message: string) => void) => void;
+  },
+  shape: S,
+) {
+  const { rowLabel, minRows = 0, maxRows, totals, computed, rowRule, ...rest } = labels;
+  let row = z.strictObject(shape);
+  if (rowRule) {
+    row = row.check(
+      z.superRefine((value, ctx) =>
+        rowRule(value, (path, message) => ctx.addIssue({ code: 'custom', path: path.split('.'), message, input: value })),
+      ),
+    );
+  }
+  if (computed) row = row.register(fieldMeta, { label: rowLabel, widget: 'section', computed });
+  return z
+    .array(row)
+    .check(z.minLength(minRows), z.maxLength(maxRows))
+    .register(fieldMeta, { ...rest, widget: 'table', rowLabel, ...(totals ? { totals } : {}) });
+}
+
+/**
+ * A disaggregation grid of counts, e.g. dose × age group; stored as
+ * `{ [row]: { [column]: count } }`, shown with row and column totals.
+ */
+export function grid<const R extends string, const C extends string>(
+  labels: Labels & { max: number },
+  rows: ReadonlyArray<{ key: R; label: Text }>,
+  columns: ReadonlyArray<{ key: C; label: Text }>,
+) {
+  const { max, ...rest } = labels;
+  const cell = (r: GridAxis, c: GridAxis) =>
+    z.int().check(z.minimum(0, 'Không được là số âm.'), z.maximum(max)).register(fieldMeta, {
+      label: { vi: `${r.label.vi}, ${c.label.vi}`, en: `${r.label.en}, ${c.label.en}` },
+      widget: 'count',
+    });
+  const shape = Object.fromEntries(
+    rows.map((r) => [r.key, z.strictObject(Object.fromEntries(columns.map((c) => [c.key, cell(r, c)])) as Record<C, ReturnType<typeof cell>>)]),
+  ) as Record<R, z.ZodMiniObject<Record<C, ReturnType<typeof cell>>>>;
+  return z.strictObject(shape).register(fieldMeta, { ...rest, widget: 'grid', rows: [...rows], columns: [...columns] });
+}
+
 /** A yes/no question rendered as two radio buttons. */
 export function yesNo(labels: Labels & { yes: Text; no: Text }) {
   const { yes, no, ...rest } = labels;
@@ -97,7 +181,7 @@ export function yesNo(labels: Labels & { yes: Text; no: Text }) {
  * the condition holds; the form's cross-field rule enforces that on the server.
  */
 export function section<S extends z.core.$ZodLooseShape>(
-  labels: Labels & { showWhen?: ShowWhen },
+  labels: Labels & { showWhen?: ShowWhen; computed?: ComputedField[] },
   shape: S,
 ) {
   return z.strictObject(shape).register(fieldMeta, { ...labels, widget: 'section' });

@@ -16,10 +16,10 @@ export interface Directive {
   urgency: 'normal' | 'urgent';
 }
 
-/** Who must answer: every unit of `kind` below `under`. */
+/** Who must answer: every unit of one of `kinds` below `under`. */
 export interface ReporterSpec {
   under: string;
-  kind: OrgUnitKind;
+  kinds: OrgUnitKind[];
 }
 
 /** A recipient of the summary, by role; addresses come from configuration. */
@@ -31,10 +31,13 @@ export interface Recipient {
 export type Timeliness = 'on-time' | 'late';
 
 export interface SummaryInput<T> {
+  period: string;
   /** The current submission of every unit that reported, with its data parsed by the form's schema. */
   reports: Array<{ unit: OrgUnit; data: T; timeliness: Timeliness }>;
   /** Every unit that must report, reported or not. */
   reporters: OrgUnit[];
+  /** Daily forms: every earlier period's current submissions, oldest first, for cumulative figures. */
+  earlier: Array<{ period: string; unit: OrgUnit; data: T }>;
 }
 
 export type Cell = string | number | null;
@@ -80,7 +83,25 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
     build(input: SummaryInput<z.output<S>>): SummaryContent;
   };
   /** Plausible data a unit might send, for `npm run demo` and generated tests. */
-  demo(context: { unit: OrgUnit; random: () => number }): z.input<S>;
+  demo(context: { unit: OrgUnit; random: () => number; period: string }): z.input<S>;
+  /**
+   * Set on a form a lower level issues to relay a higher level's form (the id
+   * here): its answers can be rolled up into the issuer's own answer to that form.
+   */
+  relayOf?: string;
+  /** How the answers of sub-units to relays of this form combine into one draft answer. */
+  rollup?(reports: Array<{ unit: OrgUnit; data: z.output<S> }>): z.input<S>;
+  /**
+   * Rules across periods, checked on submit against the unit's earlier periods
+   * (e.g. cumulative 2nd doses cannot exceed cumulative 1st doses).
+   */
+  historyRule?(
+    current: z.output<S>,
+    earlier: Array<{ period: string; data: z.output<S> }>,
+    issue: (path: string, message: string) => void,
+  ): void;
+  /** Brings data stored under an older `version` up to this one, for display and aggregation. */
+  upgrade?(data: unknown, fromVersion: number): z.output<S>;
 }
 
 /** Any form, whatever its schema. */

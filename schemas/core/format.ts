@@ -59,3 +59,13 @@ export function parseIntegerInput(text: string): number | undefined {
   if (!/^-?\d+$/.test(compact)) return Number.NaN;
   return Number(compact);
 }
+
+const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/**
+ * Formats a number with at most one decimal, vi-VN style.
+ * @example formatDecimal(33.3) // "33,3"
+ */
+export function formatDecimal(value: number): string {
+  return decimalFormat.format(value);
+}

@@ -35,6 +35,7 @@ function messageFor(issue: core.$ZodRawIssue): string | undefined {
       return `Trường không có trong biểu mẫu: ${issue.keys.join(', ')}.`;
     case 'invalid_format':
       if (issue.format === 'email') return 'Địa chỉ thư điện tử không hợp lệ.';
+      if (issue.format === 'date') return 'Ngày không hợp lệ.';
       if (issue.format === 'regex') return 'Giá trị không đúng định dạng.';
       return 'Giá trị không đúng định dạng.';
     case 'invalid_value':

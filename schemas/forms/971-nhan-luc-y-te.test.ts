@@ -89,6 +89,8 @@ describe('971 summary', () => {
 
   test('totals need and offer per profession and the gap between them', () => {
     const content = form.summary.build({
+      period: '2021-07-20',
+      earlier: [],
       reporters: [],
       reports: [
         { unit: unit('79', 'Đông Nam Bộ'), data: needing, timeliness: 'on-time' },
@@ -115,7 +117,7 @@ describe('971 summary', () => {
   test('demo data passes the form schema for every kind of province', () => {
     for (const region of ['Đông Nam Bộ', 'Tây Nguyên']) {
       let seed = 0.3;
-      const data = form.demo({ unit: unit('62', region), random: () => (seed = (seed * 7.1) % 1) });
+      const data = form.demo({ unit: unit('62', region), period: '2021-07-20', random: () => (seed = (seed * 7.1) % 1) });
       expect(validateData(form.schema, data).ok).toBe(true);
     }
   });

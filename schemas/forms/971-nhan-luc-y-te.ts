@@ -133,7 +133,7 @@ export default defineForm({
     urgency: 'urgent',
   },
   schema,
-  reporters: { under: 'VN', kind: 'province' },
+  reporters: { under: 'VN', kinds: ['province'] },
   period: { kind: 'once', period: '2021-07-20', deadline: '2021-07-20T17:00' },
   summary: {
     recipients: [

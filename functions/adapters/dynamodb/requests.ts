@@ -3,6 +3,7 @@
  * adapter sends. Tested without a network.
  */
 import type {
+  BatchGetCommandInput,
   GetCommandInput,
   PutCommandInput,
   QueryCommandInput,
@@ -40,6 +41,12 @@ export function createTableRequest(tableName: string): CreateTableCommandInput {
 
 export function getCurrentRequest(tableName: string, key: SubmissionKey): GetCommandInput {
   return { TableName: tableName, Key: currentKey(key), ConsistentRead: true };
+}
+
+/** At most 100 keys, DynamoDB's BatchGetItem limit. */
+export function batchGetCurrentRequest(tableName: string, keys: SubmissionKey[]): BatchGetCommandInput {
+  if (keys.length > 100) throw new Error('BatchGetItem takes at most 100 keys');
+  return { RequestItems: { [tableName]: { Keys: keys.map(currentKey), ConsistentRead: true } } };
 }
 
 export function queryPrefixRequest(tableName: string, pk: string, prefix: string): QueryCommandInput {

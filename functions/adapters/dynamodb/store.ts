@@ -4,11 +4,14 @@
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
@@ -16,6 +19,7 @@ import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError } from '../../core/errors.ts';
 import type { OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
 import {
+  batchGetCurrentRequest,
   getCurrentRequest,
   listCurrentRequest,
   listOrgUnitsRequest,
@@ -74,6 +78,21 @@ export class DynamoSubmissionStore implements SubmissionStore {
   async getCurrent(key: SubmissionKey): Promise<SubmissionRecord | undefined> {
     const out = await this.client.send(new GetCommand(getCurrentRequest(this.tableName, key)));
     return out.Item ? toRecord(out.Item) : undefined;
+  }
+
+  async getCurrentMany(keys: SubmissionKey[]): Promise<SubmissionRecord[]> {
+    const out: SubmissionRecord[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let request: BatchGetCommandInput | undefined = batchGetCurrentRequest(this.tableName, keys.slice(i, i + 100));
+      // DynamoDB may return part of a batch; ask again for what it left.
+      for (let round = 0; request && round < 10; round++) {
+        const page: BatchGetCommandOutput = await this.client.send(new BatchGetCommand(request));
+        out.push(...(page.Responses?.[this.tableName] ?? []).map(toRecord));
+        const rest = page.UnprocessedKeys?.[this.tableName];
+        request = rest?.Keys?.length ? { RequestItems: { [this.tableName]: rest } } : undefined;
+      }
+    }
+    return out;
   }
 
   async listCurrent(formId: string, period: string): Promise<SubmissionRecord[]> {
