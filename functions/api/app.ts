@@ -52,7 +52,7 @@ export function createApiApp({ service, clock }: ApiDeps) {
     }),
   );
 
-  app.get('/forms/:formId', (c) => c.json(describeForm(service.form(c.req.param('formId')))));
+  app.get('/forms/:formId', (c) => c.json(describeForm(service.form(c.req.param('formId')), service.forms())));
 
   app.get('/forms/:formId/reporters', async (c) => c.json({ units: await service.reporters(c.req.param('formId')) }));
 
@@ -87,6 +87,8 @@ export function createApiApp({ service, clock }: ApiDeps) {
       return c.json(result, result.status === 'created' ? 201 : 200);
     },
   );
+
+  app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(c.req.param())));
 
   app.get('/forms/:formId/periods/:period/summary', async (c) =>
     c.json({ summary: await buildSummary(service, c.req.param('formId'), c.req.param('period'), clock.now()) }),

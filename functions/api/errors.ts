@@ -11,6 +11,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   NOT_A_REPORTER: 403,
   VALIDATION_FAILED: 400,
   REVISION_CONFLICT: 409,
+  NO_ROLLUP: 404,
 };
 
 export interface ErrorBody {

@@ -49,3 +49,8 @@ export class RevisionConflictError extends DomainError {
   readonly code = 'REVISION_CONFLICT';
   readonly userMessage = 'Báo cáo vừa được cập nhật bởi người khác. Vui lòng tải lại và gửi lại.';
 }
+
+export class NoRollupError extends DomainError {
+  readonly code = 'NO_ROLLUP';
+  readonly userMessage = 'Đơn vị này không có báo cáo của đơn vị cấp dưới để tổng hợp cho biểu mẫu này.';
+}

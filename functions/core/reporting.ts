@@ -12,6 +12,7 @@ import { deadlineOf } from './deadlines.ts';
 import { timelinessOf } from './completeness.ts';
 import {
   FormNotFoundError,
+  NoRollupError,
   NotAReporterError,
   OrgUnitNotFoundError,
   PeriodInvalidError,
@@ -175,6 +176,29 @@ export function createReportingService(deps: ReportingDeps) {
           if (!(error instanceof RevisionConflictError) || attempt >= 1) throw error;
         }
       }
+    },
+
+    /**
+     * A draft answer of `key.orgUnit` to a form, built from what its sub-units
+     * answered to the forms it relayed this one to.
+     * @example await service.rollup({ formId: '4380-...', period: '2021-06-04', orgUnit: '12' })
+     */
+    async rollup(key: SubmissionKey) {
+      const f = await resolve(key);
+      const relays = registry.list().filter((r) => r.relayOf === f.id && r.directive.issuer === key.orgUnit);
+      if (!f.rollup || relays.length === 0) throw new NoRollupError(`${key.orgUnit} has no relay of ${f.id}`);
+      const reports: Array<{ unit: OrgUnit; data: unknown }> = [];
+      const sources: Array<{ formId: string; period: string; unit: { code: string; name: string }; status: 'included' | 'missing' }> = [];
+      for (const relay of relays) {
+        const period = isValidPeriod(relay.period, key.period) ? key.period : listPeriods(relay.period)[0]!;
+        const stored = new Map((await submissions.listCurrent(relay.id, period)).map((r) => [r.orgUnit, r]));
+        for (const unit of await reporters(relay.id)) {
+          const record = stored.get(unit.code);
+          if (record) reports.push({ unit, data: dataOf(relay, record) });
+          sources.push({ formId: relay.id, period, unit: { code: unit.code, name: unit.name }, status: record ? 'included' : 'missing' });
+        }
+      }
+      return { data: f.rollup(reports), sources };
     },
 
     /** Current submissions of a (form, period), for summaries. */

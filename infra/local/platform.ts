@@ -62,7 +62,14 @@ function webApp(webDir: string): Hono {
     '*',
     serveStatic({
       root: webDir,
-      rewriteRequestPath: (path) => (!/\.[a-z0-9]+$/i.test(path) && existsSync(join(webDir, `${path}.html`)) ? `${path}.html` : path),
+      rewriteRequestPath: (path) => {
+        if (/\.[a-z0-9]+$/i.test(path)) return path;
+        if (existsSync(join(webDir, path, 'index.html'))) return path;
+        if (existsSync(join(webDir, `${path}.html`))) return `${path}.html`;
+        // A form added after the web was built: the generic form page loads its description from the API.
+        if (/^\/bao-cao\/[a-z0-9-]+\/?$/.test(path)) return '/bao-cao/index.html';
+        return path;
+      },
     }),
   );
   web.get('*', (c) => {
