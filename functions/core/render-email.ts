@@ -3,8 +3,8 @@
  * HTML with inline styles and plain tables (no scripts, no external assets)
  * plus a plain-text alternative. Everything from data is HTML-escaped.
  */
-import type { Cell, SummaryTable } from '#schemas/core/form.ts';
-import { formatDateTime, formatInteger } from '#schemas/core/format.ts';
+import type { Cell, SummaryColumn, SummaryTable } from '#schemas/core/form.ts';
+import { formatDateTime, formatDecimal, formatInteger } from '#schemas/core/format.ts';
 import { completenessHeadline, completenessTable, type PeriodSummary } from './summary.ts';
 
 export interface RenderedEmail {
@@ -20,9 +20,12 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-function formatCell(value: Cell | undefined, kind: 'text' | 'integer'): string {
+/** A cell as people read it: vi-VN numbers, percentages with one decimal. */
+export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind']): string {
   if (value === null || value === undefined) return '';
-  return kind === 'integer' && typeof value === 'number' ? formatInteger(value) : String(value);
+  if (typeof value !== 'number') return String(value);
+  if (kind === 'percent') return `${formatDecimal(value)} %`;
+  return kind === 'integer' ? formatInteger(value) : String(value);
 }
 
 const TD = 'border:1px solid #c8ccd2;padding:4px 8px;';
@@ -34,7 +37,7 @@ function tableHtml(table: SummaryTable): string {
   const row = (cells: Record<string, Cell>, bold: boolean) =>
     `<tr>${table.columns
       .map((c) => {
-        const align = c.kind === 'integer' ? 'text-align:right;' : '';
+        const align = c.kind === 'text' ? '' : 'text-align:right;';
         const weight = bold ? 'font-weight:bold;' : '';
         return `<td style="${TD}${align}${weight}">${escapeHtml(formatCell(cells[c.key], c.kind))}</td>`;
       })
@@ -54,7 +57,7 @@ function tableText(table: SummaryTable): string {
   ];
   const widths = table.columns.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   const line = (r: string[]) =>
-    r.map((v, i) => (table.columns[i]!.kind === 'integer' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' | ').trimEnd();
+    r.map((v, i) => (table.columns[i]!.kind === 'text' ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ').trimEnd();
   const [head, ...body] = cells;
   return [table.title.vi.toUpperCase(), line(head!), widths.map((w) => '-'.repeat(w)).join('-+-'), ...body.map(line)].join('\n');
 }

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { parseOrgUnitsCsv } from '#schemas/core/org-unit.ts';
+import { readSeedOrgUnits } from '../../infra/local/seed.ts';
 import { loadForms } from '#schemas/registry.ts';
 import { MemoryOrgUnitStore, MemorySubmissionStore } from './fakes.ts';
 import { createReportingService, type ReportingService } from './reporting.ts';
 
-const units = parseOrgUnitsCsv(readFileSync(new URL('../../schemas/data/org-units-vn-2021.csv', import.meta.url), 'utf8'));
+const units = readSeedOrgUnits();
 const registry = await loadForms();
 const FORM = '971-nhan-luc-y-te';
 const key = { formId: FORM, period: '2021-07-20', orgUnit: '79' };

@@ -9,18 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { parseOrgUnitsCsv } from '#schemas/core/org-unit.ts';
 import { loadForms, type FormRegistry } from '#schemas/registry.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
 import type { Clock } from '../../functions/core/ports.ts';
 import { listSchedules } from '../../functions/core/schedules.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { readSeedOrgUnits } from './seed.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const SEED_ORG_UNITS = join(REPO_ROOT, 'schemas/data/org-units-vn-2021.csv');
+
 export const TABLE_NAME = 'reporting';
 export const LOCAL_SENDER = 'He thong bao cao <bao-cao@baocao.local>';
 
@@ -95,7 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await ensureTable(runtime.db, TABLE_NAME);
-    const seeded = await runtime.orgUnits.upsertAll(parseOrgUnitsCsv(readFileSync(SEED_ORG_UNITS, 'utf8')));
+    const seeded = await runtime.orgUnits.upsertAll(readSeedOrgUnits());
 
     const root = new Hono();
     root.route('/', runtime.app);

@@ -45,7 +45,8 @@ export type Cell = string | number | null;
 export interface SummaryColumn {
   key: string;
   label: Text;
-  kind: 'text' | 'integer';
+  /** `percent` cells hold a number like 42.5, shown "42,5 %". */
+  kind: 'text' | 'integer' | 'percent';
 }
 
 export interface SummaryTable {
@@ -90,7 +91,7 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
    */
   relayOf?: string;
   /** How the answers of sub-units to relays of this form combine into one draft answer. */
-  rollup?(reports: Array<{ unit: OrgUnit; data: z.output<S> }>): z.input<S>;
+  rollup?(reports: Array<{ unit: OrgUnit; data: z.output<S> }>): Partial<z.input<S>>;
   /**
    * Rules across periods, checked on submit against the unit's earlier periods
    * (e.g. cumulative 2nd doses cannot exceed cumulative 1st doses).

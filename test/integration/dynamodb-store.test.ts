@@ -17,10 +17,11 @@ const base: SubmissionRecord = {
 describe('DynamoDB adapter against DynamoDB Local', () => {
   test('loading the seed org units twice writes them once', async () => {
     const runtime = await freshRuntime({ seed: false });
-    expect(await runtime.orgUnits.upsertAll(seedUnits())).toEqual({ written: 83, unchanged: 0 });
-    expect(await runtime.orgUnits.upsertAll(seedUnits())).toEqual({ written: 0, unchanged: 83 });
+    expect(await runtime.orgUnits.upsertAll(seedUnits())).toEqual({ written: 94, unchanged: 0 });
+    expect(await runtime.orgUnits.upsertAll(seedUnits())).toEqual({ written: 0, unchanged: 94 });
     const stored = await runtime.orgUnits.list();
-    expect(stored).toHaveLength(83);
+    expect(stored).toHaveLength(94);
+    expect(stored.find((u) => u.code === '70-SYT')).toMatchObject({ kind: 'department', parent: '70' });
     expect(stored.find((u) => u.code === '12')).toEqual({
       code: '12',
       name: 'Tỉnh Lai Châu',
