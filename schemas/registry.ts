@@ -11,6 +11,8 @@ export type FormLoaders = Record<string, () => Promise<{ default: AnyForm }>>;
 
 export const formLoaders: FormLoaders = {
   '971-nhan-luc-y-te': () => import('./forms/971-nhan-luc-y-te.ts'),
+  '4380-san-sang-tiem-chung': () => import('./forms/4380-san-sang-tiem-chung.ts'),
+  'laichau-4380-san-sang-tiem-chung': () => import('./forms/laichau-4380-san-sang-tiem-chung.ts'),
 };
 
 export interface FormRegistry {
