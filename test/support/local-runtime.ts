@@ -9,9 +9,10 @@ import { settableClock } from '../../infra/local/demo-data.ts';
 
 export const seedUnits = readSeedOrgUnits;
 
-export async function freshRuntime(options: { loaders?: FormLoaders; seed?: boolean } = {}) {
+/** A runtime on a new table, or on `tableName` to see what an earlier runtime stored. */
+export async function freshRuntime(options: { loaders?: FormLoaders; seed?: boolean; tableName?: string } = {}) {
   const clock = settableClock(new Date('2021-07-19T03:00:00Z'));
-  const tableName = `t-${randomUUID()}`;
+  const tableName = options.tableName ?? `t-${randomUUID()}`;
   const runtime = createRuntime({
     registry: await loadForms(options.loaders),
     tableName,
