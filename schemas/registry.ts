@@ -11,6 +11,9 @@ export type FormLoaders = Record<string, () => Promise<{ default: AnyForm }>>;
 
 export const formLoaders: FormLoaders = {
   '971-nhan-luc-y-te': () => import('./forms/971-nhan-luc-y-te.ts'),
+  '3294-tien-do-tiem-hang-ngay': () => import('./forms/3294-tien-do-tiem-hang-ngay.ts'),
+  '347-ket-qua-thuc-hien': () => import('./forms/347-ket-qua-thuc-hien.ts'),
+  '347-y-kien-doanh-nghiep-nguoi-dan': () => import('./forms/347-y-kien-doanh-nghiep-nguoi-dan.ts'),
   '4380-san-sang-tiem-chung': () => import('./forms/4380-san-sang-tiem-chung.ts'),
   'laichau-4380-san-sang-tiem-chung': () => import('./forms/laichau-4380-san-sang-tiem-chung.ts'),
 };

@@ -1,0 +1,435 @@
+/**
+ * Bình Phước's letter relaying Thông báo 347/TB-VPCP (22/12/2021), points 2 and
+ * 3: the vaccination targets with their deadlines, screening tests in high-risk
+ * places, treatment drugs, mobile medical stations, retired and private health
+ * workers, door-to-door vaccination teams. "Báo cáo kết quả thực hiện các nội
+ * dung trên về UBND tỉnh trước ngày 08/01/2022."
+ *
+ * The letter's own number and date are not in the text we have: "…/UBND-KGVX"
+ * stands for the number; 28/12/2021 fits its filing mark ("T-365 28/12") and the
+ * Sở Y tế letter of 26/12/2021 it answers.
+ */
+import * as z from '../core/zod.ts';
+import { count, email, optionalText, phone, section, text, yesNo } from '../core/fields.ts';
+import { evaluateFormula, type Formula } from '../core/computed.ts';
+import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
+import { formatInteger } from '../core/format.ts';
+import type { Text } from '../core/i18n.ts';
+import type { OrgUnit } from '../core/org-unit.ts';
+
+const PEOPLE: Text = { vi: 'người', en: 'people' };
+const COURSES: Text = { vi: 'liệu trình', en: 'courses' };
+const L = (vi: string, en: string): Text => ({ vi, en });
+
+/** Bình Phước has about a million inhabitants; the Sở Y tế may report the whole province. */
+const MAX_POPULATION = 2_000_000;
+
+const COVERAGE: Formula = { op: 'percent', numerator: 'vaccinated', denominator: 'target' };
+
+/** The three targets of point 2, in the order the letter sets them. */
+const targets = [
+  {
+    key: 'dose2Age18Plus',
+    label: L('Tiêm mũi 2 cho người từ 18 tuổi trở lên', 'Dose 2, aged 18 and over'),
+    deadline: L('Chậm nhất ngày 31/12/2021', 'By 31/12/2021'),
+    population: L('Số người từ 18 tuổi trở lên cần tiêm', 'People aged 18+ to vaccinate'),
+    vaccinated: L('Số người đã tiêm mũi 2', 'People with dose 2'),
+    help: L(
+      'Không để sót, đặc biệt người có bệnh nền, người trên 50 tuổi.',
+      'Leave no one out, especially people with comorbidities and people over 50.',
+    ),
+  },
+  {
+    key: 'dose2Age12to17',
+    label: L('Tiêm mũi 2 cho người từ 12-17 tuổi', 'Dose 2, aged 12–17'),
+    deadline: L('Trong tháng 01/2022', 'Within January 2022'),
+    population: L('Số người từ 12-17 tuổi cần tiêm', 'People aged 12–17 to vaccinate'),
+    vaccinated: L('Số người đã tiêm mũi 2', 'People with dose 2'),
+    help: undefined,
+  },
+  {
+    key: 'dose3Age18Plus',
+    label: L('Tiêm mũi thứ 3 cho người từ 18 tuổi trở lên', 'Dose 3, aged 18 and over'),
+    deadline: L('Trong Quý I/2022', 'Within Q1 2022'),
+    population: L('Số người từ 18 tuổi trở lên cần tiêm mũi thứ 3', 'People aged 18+ to give dose 3'),
+    vaccinated: L('Số người đã tiêm mũi thứ 3', 'People with dose 3'),
+    help: undefined,
+  },
+] as const;
+
+type TargetKey = (typeof targets)[number]['key'];
+
+/**
+ * More vaccinated than the target is not refused: target lists were estimates, and
+ * workers of the industrial parks were vaccinated where they work, not where they live.
+ */
+function coverageSection(t: (typeof targets)[number]) {
+  return z.optional(
+    section(
+      {
+        label: L(`${t.label.vi} (${t.deadline.vi.toLowerCase()})`, `${t.label.en} (${t.deadline.en.toLowerCase()})`),
+        ...(t.help ? { help: t.help } : {}),
+        showWhen: { field: 'reportsVaccination', equals: true },
+        computed: [{ key: 'coverage', label: L('Tỷ lệ đạt', 'Coverage'), unit: L('%', '%'), formula: COVERAGE }],
+      },
+      {
+        target: count({ label: t.population, unit: PEOPLE, max: MAX_POPULATION }),
+        vaccinated: count({ label: t.vaccinated, unit: PEOPLE, max: MAX_POPULATION }),
+      },
+    ),
+  );
+}
+
+const measures = [
+  { key: 'screeningTested', label: L('Số người được xét nghiệm tầm soát', 'People screened') },
+  { key: 'screeningPositive', label: L('Số ca dương tính phát hiện qua tầm soát', 'Positives found') },
+  { key: 'drugsReceived', label: L('Số liệu trình thuốc điều trị đã tiếp nhận', 'Drug courses received') },
+  { key: 'drugsAllocated', label: L('Số liệu trình đã phân bổ cho cơ sở thu dung, điều trị', 'Drug courses allocated') },
+  { key: 'drugsFacilities', label: L('Số cơ sở thu dung, điều trị được cấp thuốc', 'Facilities supplied') },
+  { key: 'medicalStations', label: L('Số Trạm Y tế lưu động đã thành lập', 'Mobile medical stations') },
+  { key: 'retiredWorkers', label: L('Số nhân viên y tế đã nghỉ hưu được huy động', 'Retired health workers mobilised') },
+  { key: 'privateWorkers', label: L('Số nhân viên y tế tư nhân được huy động', 'Private health workers mobilised') },
+  { key: 'mobileTeams', label: L('Số tổ lưu động vận động và tiêm vắc xin', 'Door-to-door vaccination teams') },
+] as const;
+
+type MeasureKey = (typeof measures)[number]['key'];
+
+const schema = z
+  .strictObject({
+    reportsVaccination: yesNo({
+      label: L('Đơn vị báo cáo kết quả tiêm vắc xin phòng Covid-19 trên địa bàn?', 'Does the unit report vaccination results?'),
+      help: L(
+        'Báo cáo kết quả thực hiện gửi UBND tỉnh trước ngày 08/01/2022. UBND các huyện, thị xã, thành phố và Sở Y tế chọn "Có"; sở, ban, ngành không trực tiếp tổ chức tiêm chọn "Không".',
+        'Report to the provincial UBND before 08/01/2022. Districts and the Department of Health answer Yes; departments that do not vaccinate answer No.',
+      ),
+      yes: L('Có — báo cáo kết quả tiêm theo 3 mục tiêu', 'Yes — report the three targets'),
+      no: L('Không — đơn vị không trực tiếp tổ chức tiêm', 'No — the unit does not vaccinate'),
+    }),
+    dose2Age18Plus: coverageSection(targets[0]),
+    dose2Age12to17: coverageSection(targets[1]),
+    dose3Age18Plus: coverageSection(targets[2]),
+    mobileTeams: count({
+      label: L(
+        'Số tổ lưu động "đi từng ngõ, gõ từng nhà, rà từng người" để vận động người dân và tiêm vắc xin',
+        'Door-to-door teams that persuade people and vaccinate',
+      ),
+      unit: L('tổ', 'teams'),
+      max: 5_000,
+    }),
+    screening: section(
+      {
+        label: L(
+          'Xét nghiệm tầm soát đối tượng, địa bàn có nguy cơ cao (đặc biệt tại các khu công nghiệp)',
+          'Screening tests in high-risk groups and places (industrial parks)',
+        ),
+      },
+      {
+        tested: count({ label: measures[0].label, unit: PEOPLE, max: MAX_POPULATION }),
+        positive: count({ label: measures[1].label, unit: L('ca', 'cases'), max: MAX_POPULATION }),
+      },
+    ),
+    drugs: section(
+      {
+        label: L('Thuốc điều trị Covid-19', 'COVID-19 treatment drugs'),
+        help: L(
+          'Số lũy kế đến ngày báo cáo. Còn tồn = đã tiếp nhận − đã phân bổ.',
+          'Cumulative to the report date. In stock = received − allocated.',
+        ),
+        computed: [
+          {
+            key: 'inStock',
+            label: L('Số liệu trình còn tồn', 'Courses in stock'),
+            unit: COURSES,
+            formula: { op: 'difference', minuend: 'received', subtrahend: 'allocated' },
+          },
+        ],
+      },
+      {
+        received: count({ label: measures[2].label, unit: COURSES, max: MAX_POPULATION }),
+        allocated: count({ label: measures[3].label, unit: COURSES, max: MAX_POPULATION }),
+        facilities: count({ label: measures[4].label, unit: L('cơ sở', 'facilities'), max: 1_000 }),
+      },
+    ),
+    medicalStations: count({
+      label: L('Số Trạm Y tế lưu động đã thành lập thêm', 'Mobile medical stations set up'),
+      unit: L('trạm', 'stations'),
+      max: 1_000,
+    }),
+    workforce: section(
+      {
+        label: L(
+          'Huy động lực lượng tham gia chăm sóc, hỗ trợ điều trị người nhiễm Covid-19',
+          'Staff mobilised to care for COVID-19 patients',
+        ),
+        computed: [{ key: 'total', label: L('Tổng số', 'Total'), unit: PEOPLE, formula: { op: 'sum', of: ['retired', 'private'] } }],
+      },
+      {
+        retired: count({ label: L('Nhân viên y tế đã nghỉ hưu', 'Retired health workers'), unit: PEOPLE, max: 10_000 }),
+        private: count({ label: L('Nhân viên y tế thuộc hệ thống y tế tư nhân', 'Private health workers'), unit: PEOPLE, max: 10_000 }),
+      },
+    ),
+    narrative: text({
+      label: L('Tóm tắt kết quả thực hiện, khó khăn, vướng mắc và đề xuất', 'Summary of results, difficulties and proposals'),
+      max: 3000,
+      multiline: true,
+    }),
+    contact: section(
+      { label: L('Người liên hệ', 'Contact person') },
+      {
+        name: text({ label: L('Họ và tên', 'Full name'), max: 120 }),
+        position: optionalText({ label: L('Chức vụ, đơn vị', 'Position'), max: 200 }),
+        phone: phone({ label: L('Số điện thoại', 'Phone') }),
+        email: z.optional(email({ label: L('Thư điện tử', 'Email') })),
+      },
+    ),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      for (const t of targets) {
+        const present = value[t.key] !== undefined;
+        if (value.reportsVaccination && !present) {
+          ctx.addIssue({ code: 'custom', path: [t.key], message: `Vui lòng báo cáo kết quả: ${t.label.vi.toLowerCase()}.`, input: value[t.key] });
+        }
+        if (!value.reportsVaccination && present) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [t.key],
+            message: 'Đơn vị đã chọn không báo cáo kết quả tiêm vắc xin; vui lòng bỏ trống mục này.',
+            input: value[t.key],
+          });
+        }
+      }
+      const { screening, drugs } = value;
+      if (screening.positive > screening.tested) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['screening', 'positive'],
+          message: `Số ca dương tính không thể nhiều hơn số người được xét nghiệm (${formatInteger(screening.tested)}).`,
+          input: screening.positive,
+        });
+      }
+      if (drugs.allocated > drugs.received) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['drugs', 'allocated'],
+          message: `Số liệu trình đã phân bổ không thể nhiều hơn số đã tiếp nhận (${formatInteger(drugs.received)}).`,
+          input: drugs.allocated,
+        });
+      }
+      // Each facility supplied got at least one course.
+      if (drugs.facilities > drugs.allocated) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['drugs', 'facilities'],
+          message: `Số cơ sở được cấp thuốc không thể nhiều hơn số liệu trình đã phân bổ (${formatInteger(drugs.allocated)}).`,
+          input: drugs.facilities,
+        });
+      }
+    }),
+  );
+
+/** One unit's answer as the schema outputs it. */
+type Report = z.output<typeof schema>;
+
+function measuresOf(data: Report): Record<MeasureKey, number> {
+  return {
+    screeningTested: data.screening.tested,
+    screeningPositive: data.screening.positive,
+    drugsReceived: data.drugs.received,
+    drugsAllocated: data.drugs.allocated,
+    drugsFacilities: data.drugs.facilities,
+    medicalStations: data.medicalStations,
+    retiredWorkers: data.workforce.retired,
+    privateWorkers: data.workforce.private,
+    mobileTeams: data.mobileTeams,
+  };
+}
+
+const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
+const TIMELINESS = { 'on-time': 'Đúng hạn', late: 'Muộn' } as const;
+
+export default defineForm({
+  id: '347-ket-qua-thuc-hien',
+  version: 1,
+  title: L(
+    'Báo cáo kết quả thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP',
+    'Results of the Prime Minister’s conclusions in Notice 347/TB-VPCP',
+  ),
+  directive: {
+    number: '…/UBND-KGVX',
+    issuer: '70',
+    issuerName: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province'),
+    date: '2021-12-28',
+    title: L(
+      'V/v thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP',
+      'On carrying out the Prime Minister’s conclusions in Notice 347/TB-VPCP',
+    ),
+    urgency: 'normal',
+  },
+  schema,
+  reporters: { under: '70', kinds: ['department', 'district'] },
+  // "trước ngày 08/01/2022": due when that day begins.
+  period: { kind: 'once', period: '2022-01-08', deadline: '2022-01-08T00:00' },
+  summary: {
+    recipients: [{ key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') }],
+    build({ reports }) {
+      const sorted = [...reports].sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+      // Departments report their own activities; the Sở Y tế's figures may already cover the
+      // districts, so only districts are added up against the population targets.
+      const districts = sorted.filter((r) => r.unit.kind === 'district');
+      const coverage = targets.map((t) => {
+        const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
+        const target = sections.reduce((s, c) => s + c.target, 0);
+        const vaccinated = sections.reduce((s, c) => s + c.vaccinated, 0);
+        return { t, reported: sections.length, target, vaccinated, percent: evaluateFormula(COVERAGE, { target, vaccinated }) ?? null };
+      });
+
+      const coverageTable: SummaryTable = {
+        id: 'coverage',
+        title: L(
+          'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
+          'Vaccination against the targets — districts added up (departments not included)',
+        ),
+        columns: [
+          { key: 'target', label: L('Mục tiêu', 'Target'), kind: 'text' },
+          { key: 'deadline', label: L('Thời hạn', 'Deadline'), kind: 'text' },
+          { key: 'population', label: L('Số người cần tiêm', 'Target population'), kind: 'integer' },
+          { key: 'vaccinated', label: L('Số người đã tiêm', 'Vaccinated'), kind: 'integer' },
+          { key: 'percent', label: L('Tỷ lệ đạt', 'Coverage'), kind: 'percent' },
+          { key: 'reported', label: L('Số huyện có số liệu', 'Districts with data'), kind: 'integer' },
+        ],
+        rows: coverage.map((c) => ({
+          target: c.t.label.vi,
+          deadline: c.t.deadline.vi,
+          population: c.target,
+          vaccinated: c.vaccinated,
+          percent: c.percent,
+          reported: c.reported,
+        })),
+      };
+
+      const totals = (rows: typeof sorted) =>
+        rows.reduce(
+          (sum, r) => {
+            const m = measuresOf(r.data);
+            for (const { key } of measures) sum[key] += m[key];
+            return sum;
+          },
+          Object.fromEntries(measures.map((m) => [m.key, 0])) as Record<MeasureKey, number>,
+        );
+      const all = totals(sorted);
+      const ofDistricts = totals(districts);
+      const ofDepartments = totals(sorted.filter((r) => r.unit.kind !== 'district'));
+
+      const measuresTable: SummaryTable = {
+        id: 'measures',
+        title: L(
+          'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
+          'Other measures (as each unit reported; departments and districts may overlap)',
+        ),
+        columns: [
+          { key: 'measure', label: L('Nội dung', 'Measure'), kind: 'text' },
+          { key: 'districts', label: L('Các huyện, thị xã, thành phố', 'Districts'), kind: 'integer' },
+          { key: 'departments', label: L('Các sở, ban, ngành', 'Departments'), kind: 'integer' },
+          { key: 'all', label: L('Tổng cộng', 'Total'), kind: 'integer' },
+        ],
+        rows: measures.map((m) => ({ measure: m.label.vi, districts: ofDistricts[m.key], departments: ofDepartments[m.key], all: all[m.key] })),
+      };
+
+      const percentOf = (data: Report, key: TargetKey) => {
+        const c = data[key];
+        return c ? (evaluateFormula(COVERAGE, c) ?? null) : null;
+      };
+      const byUnit: SummaryTable = {
+        id: 'by-unit',
+        title: L('Chi tiết theo đơn vị', 'By unit'),
+        columns: [
+          { key: 'code', label: L('Mã', 'Code'), kind: 'text' },
+          { key: 'name', label: L('Đơn vị', 'Unit'), kind: 'text' },
+          { key: 'kind', label: L('Loại đơn vị', 'Kind'), kind: 'text' },
+          ...targets.map((t) => ({ key: t.key, label: L(`Tỷ lệ: ${t.label.vi}`, `Coverage: ${t.label.en}`), kind: 'percent' as const })),
+          ...measures.map((m) => ({ key: m.key, label: m.label, kind: 'integer' as const })),
+          { key: 'timeliness', label: L('Thời hạn', 'Timeliness'), kind: 'text' },
+        ],
+        rows: sorted.map(({ unit, data, timeliness }) => {
+          const row: Record<string, Cell> = { code: unit.code, name: unit.name, kind: KIND_LABEL[unit.kind] ?? unit.kind };
+          for (const t of targets) row[t.key] = percentOf(data, t.key);
+          Object.assign(row, measuresOf(data));
+          row.timeliness = TIMELINESS[timeliness];
+          return row;
+        }),
+        total: {
+          code: '',
+          name: 'Tổng cộng',
+          kind: '',
+          ...Object.fromEntries(targets.map((t) => [t.key, null])),
+          ...all,
+          timeliness: '',
+        },
+      };
+
+      const narratives: SummaryTable = {
+        id: 'narratives',
+        title: L('Tóm tắt kết quả, khó khăn, vướng mắc và đề xuất của các đơn vị', 'Results, difficulties and proposals by unit'),
+        columns: [
+          { key: 'name', label: L('Đơn vị', 'Unit'), kind: 'text' },
+          { key: 'narrative', label: L('Nội dung', 'Text'), kind: 'text' },
+        ],
+        rows: sorted.map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
+      };
+
+      // A figure is shown as a whole number; rounding down keeps 99,6 % from reading as a target met.
+      const wholePercent = (c: (typeof coverage)[number]) => (c.target > 0 ? Math.floor((c.vaccinated * 100) / c.target) : 0);
+      return {
+        figures: [
+          ...coverage.map((c) => ({
+            label: L(`Tỷ lệ ${c.t.label.vi.charAt(0).toLowerCase()}${c.t.label.vi.slice(1)} (%, các huyện)`, `Coverage: ${c.t.label.en} (%, districts)`),
+            value: wholePercent(c),
+          })),
+          { label: measures[0].label, value: all.screeningTested },
+          { label: measures[1].label, value: all.screeningPositive },
+          { label: measures[3].label, value: all.drugsAllocated },
+          { label: measures[5].label, value: all.medicalStations },
+          { label: L('Số nhân viên y tế nghỉ hưu, tư nhân được huy động', 'Retired and private health workers'), value: all.retiredWorkers + all.privateWorkers },
+          { label: measures[8].label, value: all.mobileTeams },
+        ],
+        tables: [coverageTable, byUnit, measuresTable, narratives],
+      };
+    },
+  },
+  demo({ unit, random }) {
+    const n = (min: number, max: number) => min + Math.round(random() * (max - min));
+    const share = (of: number, low: number, high: number) => Math.round(of * (low + random() * (high - low)));
+    const district = unit.kind === 'district';
+    // The Sở Y tế reports the province's vaccination too, as the help text asks.
+    const vaccinates = district || unit.code === '70-SYT';
+    const adults = district ? n(50_000, 180_000) : n(600_000, 700_000);
+    const teens = Math.round(adults * 0.12);
+    const tested = district ? n(500, 20_000) : n(0, 3_000);
+    const received = unit.code === '70-SYT' ? n(2_000, 8_000) : district ? n(100, 1_500) : 0;
+    const allocated = share(received, 0.5, 1);
+    return {
+      reportsVaccination: vaccinates,
+      ...(vaccinates
+        ? {
+            dose2Age18Plus: { target: adults, vaccinated: share(adults, 0.88, 1.01) },
+            dose2Age12to17: { target: teens, vaccinated: share(teens, 0.4, 0.95) },
+            dose3Age18Plus: { target: adults, vaccinated: share(adults, 0.02, 0.25) },
+          }
+        : {}),
+      mobileTeams: district ? n(5, 60) : 0,
+      screening: { tested, positive: share(tested, 0, 0.03) },
+      drugs: { received, allocated, facilities: Math.min(allocated, district ? n(1, 12) : n(0, 20)) },
+      medicalStations: district ? n(0, 15) : 0,
+      workforce: { retired: district ? n(0, 40) : 0, private: district ? n(0, 80) : n(0, 10) },
+      narrative: district
+        ? 'Đã tổ chức các tổ lưu động tiêm vắc xin tại nhà cho người cao tuổi, người có bệnh nền; còn một số người chưa chịu tiêm.'
+        : vaccinates
+          ? 'Đã phân bổ thuốc điều trị cho các cơ sở thu dung, điều trị; tăng cường xét nghiệm tầm soát tại các khu công nghiệp.'
+          : 'Đã quán triệt, triển khai các nội dung được giao; phối hợp với UBND các huyện, thị xã, thành phố.',
+      contact: { name: 'Lê Thị Hoa', position: `Chuyên viên, ${unit.name}`, phone: '0271 3870 456' },
+    };
+  },
+});
+
+export type { Report as Form347ResultsReport };

@@ -1,0 +1,227 @@
+/**
+ * Bình Phước's letter relaying Thông báo 347/TB-VPCP (22/12/2021), point 4:
+ * "UBND các huyện, thị xã, thành phố tiếp tục tham khảo, lấy ý kiến của doanh
+ * nghiệp, người dân về triển khai các biện pháp phòng, chống dịch hiệu quả, phù
+ * hợp và bảo đảm sản xuất kinh doanh an toàn, phản ánh về Sở Y tế để tổng hợp,
+ * báo cáo UBND tỉnh trước ngày 10/01/2022". Each district lists the opinions it
+ * collected, one row each; the Sở Y tế gets them all, grouped by topic.
+ */
+import * as z from '../core/zod.ts';
+import { choice, email, optionalText, phone, section, table, text } from '../core/fields.ts';
+import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
+import type { Text } from '../core/i18n.ts';
+
+const L = (vi: string, en: string): Text => ({ vi, en });
+
+const sources = [
+  { value: 'business', label: L('Doanh nghiệp', 'Business') },
+  { value: 'citizen', label: L('Người dân', 'Citizen') },
+] as const;
+
+const topics = [
+  { value: 'measures', label: L('Biện pháp phòng, chống dịch', 'Epidemic control measures') },
+  { value: 'vaccination', label: L('Tiêm vắc xin', 'Vaccination') },
+  { value: 'testing', label: L('Xét nghiệm', 'Testing') },
+  { value: 'isolationTreatment', label: L('Cách ly, điều trị', 'Isolation and treatment') },
+  { value: 'safeProduction', label: L('Sản xuất, kinh doanh an toàn', 'Safe production and business') },
+  { value: 'socialSecurity', label: L('An sinh xã hội', 'Social security') },
+  { value: 'other', label: L('Khác', 'Other') },
+] as const;
+
+type Source = (typeof sources)[number]['value'];
+type Topic = (typeof topics)[number]['value'];
+
+const sourceLabel = new Map<string, string>(sources.map((s) => [s.value, s.label.vi]));
+const topicLabel = new Map<string, string>(topics.map((t) => [t.value, t.label.vi]));
+
+const schema = z.strictObject({
+  items: table(
+    {
+      label: L('Ý kiến của doanh nghiệp, người dân', 'Opinions of businesses and citizens'),
+      help: L(
+        'Mỗi ý kiến một dòng: ý kiến về triển khai các biện pháp phòng, chống dịch hiệu quả, phù hợp và bảo đảm sản xuất kinh doanh an toàn. Gửi Sở Y tế trước ngày 10/01/2022.',
+        'One opinion per row. Due to the Department of Health before 10/01/2022.',
+      ),
+      rowLabel: L('ý kiến', 'opinion'),
+      minRows: 1,
+      maxRows: 500,
+    },
+    {
+      source: choice({ label: L('Ý kiến của', 'From') }, sources),
+      name: optionalText({ label: L('Tên doanh nghiệp, người dân', 'Name of the business or person'), max: 200 }),
+      topic: choice({ label: L('Lĩnh vực', 'Topic') }, topics),
+      content: text({ label: L('Nội dung ý kiến', 'Opinion'), max: 2000, multiline: true }),
+      proposal: optionalText({ label: L('Đề xuất, kiến nghị', 'Proposal'), max: 2000, multiline: true }),
+    },
+  ),
+  contact: section(
+    { label: L('Người liên hệ', 'Contact person') },
+    {
+      name: text({ label: L('Họ và tên', 'Full name'), max: 120 }),
+      position: optionalText({ label: L('Chức vụ, đơn vị', 'Position'), max: 200 }),
+      phone: phone({ label: L('Số điện thoại', 'Phone') }),
+      email: z.optional(email({ label: L('Thư điện tử', 'Email') })),
+    },
+  ),
+});
+
+/** One district's list of opinions as the schema outputs it. */
+type Report = z.output<typeof schema>;
+
+const STATUS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
+
+const DEMO_ITEMS: Array<{ source: Source; topic: Topic; content: string; proposal?: string; name?: string }> = [
+  {
+    source: 'business',
+    topic: 'safeProduction',
+    name: 'Công ty TNHH May mặc Đồng Xoài',
+    content: 'Chi phí xét nghiệm định kỳ cho công nhân còn cao, ảnh hưởng đến sản xuất.',
+    proposal: 'Đề nghị giãn tần suất xét nghiệm đối với doanh nghiệp có trên 95% công nhân đã tiêm đủ 2 mũi.',
+  },
+  {
+    source: 'citizen',
+    topic: 'vaccination',
+    content: 'Người cao tuổi, người có bệnh nền đi lại khó khăn nên chưa đến điểm tiêm được.',
+    proposal: 'Tổ chức tiêm tại nhà cho người cao tuổi.',
+  },
+  { source: 'citizen', topic: 'isolationTreatment', content: 'Cần hướng dẫn rõ hơn về điều kiện cách ly, điều trị F0 tại nhà.' },
+  {
+    source: 'business',
+    topic: 'measures',
+    content: 'Quy định về phương án "3 tại chỗ" chưa thống nhất giữa các địa phương.',
+    proposal: 'Thống nhất một hướng dẫn chung toàn tỉnh.',
+  },
+  { source: 'citizen', topic: 'socialSecurity', content: 'Một số hộ gia đình có người nhiễm chưa nhận được hỗ trợ.' },
+  { source: 'citizen', topic: 'testing', content: 'Thời gian trả kết quả xét nghiệm RT-PCR còn chậm.' },
+  { source: 'business', topic: 'other', content: 'Thủ tục cấp giấy đi đường cho xe chở hàng đã được đơn giản hóa, doanh nghiệp đồng tình.' },
+];
+
+export default defineForm({
+  id: '347-y-kien-doanh-nghiep-nguoi-dan',
+  version: 1,
+  title: L(
+    'Ý kiến của doanh nghiệp, người dân về triển khai các biện pháp phòng, chống dịch Covid-19',
+    'Opinions of businesses and citizens on COVID-19 measures',
+  ),
+  directive: {
+    number: '…/UBND-KGVX',
+    issuer: '70',
+    issuerName: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province'),
+    date: '2021-12-28',
+    title: L(
+      'V/v thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP',
+      'On carrying out the Prime Minister’s conclusions in Notice 347/TB-VPCP',
+    ),
+    urgency: 'normal',
+  },
+  schema,
+  reporters: { under: '70', kinds: ['district'] },
+  // "trước ngày 10/01/2022": due when that day begins.
+  period: { kind: 'once', period: '2022-01-10', deadline: '2022-01-10T00:00' },
+  summary: {
+    recipients: [
+      { key: 'so-y-te-binh-phuoc', name: L('Sở Y tế tỉnh Bình Phước', 'Bình Phước Department of Health') },
+      { key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') },
+    ],
+    build({ reports, reporters }) {
+      const sorted = [...reports].sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+      const items = sorted.flatMap(({ unit, data }) => data.items.map((item) => ({ unit, item })));
+      const countOf = (source: Source, topic?: Topic) =>
+        items.filter(({ item }) => item.source === source && (topic === undefined || item.topic === topic)).length;
+
+      const byTopic: SummaryTable = {
+        id: 'by-topic',
+        title: L('Số ý kiến theo lĩnh vực', 'Opinions by topic'),
+        columns: [
+          { key: 'topic', label: L('Lĩnh vực', 'Topic'), kind: 'text' },
+          ...sources.map((s) => ({ key: s.value, label: s.label, kind: 'integer' as const })),
+          { key: 'total', label: L('Tổng', 'Total'), kind: 'integer' },
+        ],
+        rows: topics.map((t) => ({
+          topic: t.label.vi,
+          business: countOf('business', t.value),
+          citizen: countOf('citizen', t.value),
+          total: countOf('business', t.value) + countOf('citizen', t.value),
+        })),
+        total: { topic: 'Tổng cộng', business: countOf('business'), citizen: countOf('citizen'), total: items.length },
+      };
+
+      const reported = new Map(sorted.map((r) => [r.unit.code, r]));
+      const units = [...new Map([...reporters, ...sorted.map((r) => r.unit)].map((u) => [u.code, u])).values()].sort((a, b) =>
+        a.code.localeCompare(b.code),
+      );
+      const perDistrict = (data: Report | undefined, source: Source) => data?.items.filter((i) => i.source === source).length ?? null;
+      const byDistrict: SummaryTable = {
+        id: 'by-district',
+        title: L('Số ý kiến theo huyện, thị xã, thành phố', 'Opinions by district'),
+        columns: [
+          { key: 'code', label: L('Mã', 'Code'), kind: 'text' },
+          { key: 'name', label: L('Huyện, thị xã, thành phố', 'District'), kind: 'text' },
+          ...sources.map((s) => ({ key: s.value, label: s.label, kind: 'integer' as const })),
+          { key: 'total', label: L('Tổng', 'Total'), kind: 'integer' },
+          { key: 'status', label: L('Tình trạng báo cáo', 'Report status'), kind: 'text' },
+        ],
+        rows: units.map((unit) => {
+          const r = reported.get(unit.code);
+          return {
+            code: unit.code,
+            name: unit.name,
+            business: perDistrict(r?.data, 'business'),
+            citizen: perDistrict(r?.data, 'citizen'),
+            total: r ? r.data.items.length : null,
+            status: STATUS[r?.timeliness ?? 'missing'],
+          };
+        }),
+        total: {
+          code: '',
+          name: 'Tổng cộng',
+          business: countOf('business'),
+          citizen: countOf('citizen'),
+          total: items.length,
+          status: `${sorted.length}/${units.length} đã báo cáo`,
+        },
+      };
+
+      const list: SummaryTable = {
+        id: 'items',
+        title: L('Danh sách ý kiến', 'All opinions'),
+        columns: [
+          { key: 'number', label: L('STT', 'No.'), kind: 'integer' },
+          { key: 'district', label: L('Huyện, thị xã, thành phố', 'District'), kind: 'text' },
+          { key: 'source', label: L('Ý kiến của', 'From'), kind: 'text' },
+          { key: 'topic', label: L('Lĩnh vực', 'Topic'), kind: 'text' },
+          { key: 'content', label: L('Nội dung ý kiến', 'Opinion'), kind: 'text' },
+          { key: 'proposal', label: L('Đề xuất, kiến nghị', 'Proposal'), kind: 'text' },
+        ],
+        rows: items.map(({ unit, item }, index): Record<string, Cell> => ({
+          number: index + 1,
+          district: unit.name,
+          source: sourceLabel.get(item.source) ?? item.source,
+          topic: topicLabel.get(item.topic) ?? item.topic,
+          content: item.content,
+          proposal: item.proposal ?? '',
+        })),
+      };
+
+      return {
+        figures: [
+          { label: L('Số ý kiến', 'Opinions'), value: items.length },
+          { label: L('Ý kiến của doanh nghiệp', 'From businesses'), value: countOf('business') },
+          { label: L('Ý kiến của người dân', 'From citizens'), value: countOf('citizen') },
+          { label: L('Số ý kiến có đề xuất, kiến nghị', 'With a proposal'), value: items.filter(({ item }) => item.proposal).length },
+        ],
+        tables: [byTopic, byDistrict, list],
+      };
+    },
+  },
+  demo({ unit, random }) {
+    const howMany = 1 + Math.floor(random() * 5);
+    const first = Math.floor(random() * DEMO_ITEMS.length);
+    return {
+      items: Array.from({ length: howMany }, (_, i) => ({ ...DEMO_ITEMS[(first + i) % DEMO_ITEMS.length]! })),
+      contact: { name: 'Phạm Văn Minh', position: `Chuyên viên Phòng Y tế, ${unit.name}`, phone: '0271 3881 789' },
+    };
+  },
+});
+
+export type { Report as Form347FeedbackReport };
