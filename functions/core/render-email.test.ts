@@ -72,3 +72,23 @@ describe('summary email', () => {
     expect(escapeHtml(`a&b"c'd<e>`)).toBe('a&amp;b&quot;c&#39;d&lt;e&gt;');
   });
 });
+
+describe('summary email: percentages and multi-line text', () => {
+  const withPercent: PeriodSummary = {
+    ...summary,
+    content: {
+      figures: [{ label: { vi: 'Tỷ lệ bao phủ', en: 'Coverage' }, value: 93.55, kind: 'percent' }],
+      tables: [{ ...summary.content.tables[0]!, rows: [{ note: 'dòng một\r\ndòng hai', n: 2 }] }],
+    },
+  };
+  const email = renderSummaryEmail(withPercent, { dashboardUrl: 'http://localhost/' });
+
+  test('a percentage figure keeps one decimal in the subject and the body', () => {
+    expect(email.subject).toBe('[971/TTg-KGVX] Tỷ lệ bao phủ: 93,6 % — 1/2 tỉnh, thành phố đã báo cáo');
+    expect(email.text).toContain('Tỷ lệ bao phủ: 93,6 %');
+  });
+
+  test('a line break typed into a cell does not split its row in the plain text', () => {
+    expect(email.text).toMatch(/^dòng một \/ dòng hai\s+\|\s+2$/m);
+  });
+});

@@ -3,7 +3,7 @@
  * HTML with inline styles and plain tables (no scripts, no external assets)
  * plus a plain-text alternative. Everything from data is HTML-escaped.
  */
-import type { Cell, SummaryColumn, SummaryTable } from '#schemas/core/form.ts';
+import type { Cell, SummaryColumn, SummaryFigure, SummaryTable } from '#schemas/core/form.ts';
 import { formatDateTime, formatDecimal, formatInteger } from '#schemas/core/format.ts';
 import { completenessHeadline, completenessTable, type PeriodSummary } from './summary.ts';
 
@@ -27,6 +27,13 @@ export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind'])
   if (kind === 'percent') return `${formatDecimal(value)} %`;
   return kind === 'integer' ? formatInteger(value) : String(value);
 }
+
+function formatFigure(figure: SummaryFigure): string {
+  return formatCell(figure.value, figure.kind ?? 'integer');
+}
+
+/** Text cells on one line, so a typed line break cannot split a row of the plain-text table. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' / ');
 
 const TD = 'border:1px solid #c8ccd2;padding:4px 8px;';
 
@@ -53,7 +60,7 @@ function tableText(table: SummaryTable): string {
   const rows = [...table.rows, ...(table.total ? [table.total] : [])];
   const cells = [
     table.columns.map((c) => c.label.vi),
-    ...rows.map((r) => table.columns.map((c) => formatCell(r[c.key], c.kind))),
+    ...rows.map((r) => table.columns.map((c) => oneLine(formatCell(r[c.key], c.kind)))),
   ];
   const widths = table.columns.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   const line = (r: string[]) =>
@@ -71,7 +78,7 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
   const key = summary.content.figures[0];
   const subject = [
     `[${summary.directive.number}]`,
-    key ? `${key.label.vi}: ${formatInteger(key.value)} —` : '',
+    key ? `${key.label.vi}: ${formatFigure(key)} —` : '',
     headline,
   ]
     .filter(Boolean)
@@ -84,7 +91,7 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
     `Tổng hợp lúc: ${formatDateTime(summary.generatedAt)}`,
     `${headline}: ${onTime} đúng hạn, ${late} muộn, ${missing} chưa báo cáo`,
   ];
-  const figures = summary.content.figures.map((f) => `${f.label.vi}: ${formatInteger(f.value)}`);
+  const figures = summary.content.figures.map((f) => `${f.label.vi}: ${formatFigure(f)}`);
 
   const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
@@ -95,7 +102,7 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
 <table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse;margin:8px 0;"><tr>${summary.content.figures
     .map(
       (f) =>
-        `<td style="border:1px solid #c8ccd2;padding:8px 12px;"><div style="font-size:12px;color:#555;">${escapeHtml(f.label.vi)}</div><div style="font-size:20px;font-weight:bold;">${escapeHtml(formatInteger(f.value))}</div></td>`,
+        `<td style="border:1px solid #c8ccd2;padding:8px 12px;"><div style="font-size:12px;color:#555;">${escapeHtml(f.label.vi)}</div><div style="font-size:20px;font-weight:bold;">${escapeHtml(formatFigure(f))}</div></td>`,
     )
     .join('')}</tr></table>
 ${tables.map(tableHtml).join('\n')}

@@ -61,6 +61,8 @@ export interface SummaryTable {
 export interface SummaryFigure {
   label: Text;
   value: number;
+  /** `percent` values like 93.5 are shown "93,5 %"; counts are the default. */
+  kind?: 'integer' | 'percent';
 }
 
 export interface SummaryContent {

@@ -379,12 +379,12 @@ export default defineForm({
       };
 
       // A figure is shown as a whole number; rounding down keeps 99,6 % from reading as a target met.
-      const wholePercent = (c: (typeof coverage)[number]) => (c.target > 0 ? Math.floor((c.vaccinated * 100) / c.target) : 0);
       return {
         figures: [
           ...coverage.map((c) => ({
-            label: L(`Tỷ lệ ${c.t.label.vi.charAt(0).toLowerCase()}${c.t.label.vi.slice(1)} (%, các huyện)`, `Coverage: ${c.t.label.en} (%, districts)`),
-            value: wholePercent(c),
+            label: L(`Tỷ lệ ${c.t.label.vi.charAt(0).toLowerCase()}${c.t.label.vi.slice(1)} (các huyện)`, `Coverage: ${c.t.label.en} (districts)`),
+            value: c.percent ?? 0,
+            kind: 'percent' as const,
           })),
           { label: measures[0].label, value: all.screeningTested },
           { label: measures[1].label, value: all.screeningPositive },

@@ -89,6 +89,12 @@ function figure(mail: ParsedMail, label: string): number {
   return viNumber(line.slice(label.length + 2));
 }
 
+function percentFigure(mail: ParsedMail, label: string): number | null {
+  const line = mail.text!.split('\n').find((l) => l.startsWith(`${label}: `));
+  if (!line) throw new Error(`no figure "${label}" in:\n${mail.text}`);
+  return percentCell(line.slice(label.length + 2));
+}
+
 /** "93,5 %" → 93.5; "" → null */
 const percentCell = (text: string) => (text === '' ? null : Number(text.replace(' %', '').replace(/\./g, '').replace(',', '.')));
 const intCell = (text: string) => (text === '' ? null : viNumber(text));
@@ -290,14 +296,15 @@ describe('347 results, due before 08/01/2022', () => {
       expect(intCell(coverage[i]!['Số người đã tiêm']!)).toBe(vaccinated);
       expect(percentCell(coverage[i]!['Tỷ lệ đạt']!)).toBe(Math.round((vaccinated / target) * 1000) / 10);
       expect(intCell(coverage[i]!['Số huyện có số liệu']!)).toBe(districts.filter((d) => d[key]).length);
-      wholePercents.push(Math.floor((vaccinated * 100) / target));
+      wholePercents.push(Math.round((vaccinated / target) * 1000) / 10);
     }
 
-    const first = 'Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (%, các huyện)';
-    expect(mail.subject).toBe(`[…/UBND-KGVX] ${first}: ${wholePercents[0]} — ${records.length}/17 đơn vị đã báo cáo`);
-    expect(figure(mail, first)).toBe(wholePercents[0]);
-    expect(figure(mail, 'Tỷ lệ tiêm mũi 2 cho người từ 12-17 tuổi (%, các huyện)')).toBe(wholePercents[1]);
-    expect(figure(mail, 'Tỷ lệ tiêm mũi thứ 3 cho người từ 18 tuổi trở lên (%, các huyện)')).toBe(wholePercents[2]);
+    const first = 'Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (các huyện)';
+    const vi = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+    expect(mail.subject).toBe(`[…/UBND-KGVX] ${first}: ${vi(wholePercents[0]!)} — ${records.length}/17 đơn vị đã báo cáo`);
+    expect(percentFigure(mail, first)).toBe(wholePercents[0]);
+    expect(percentFigure(mail, 'Tỷ lệ tiêm mũi 2 cho người từ 12-17 tuổi (các huyện)')).toBe(wholePercents[1]);
+    expect(percentFigure(mail, 'Tỷ lệ tiêm mũi thứ 3 cho người từ 18 tuổi trở lên (các huyện)')).toBe(wholePercents[2]);
 
     const measures: Array<[string, (d: Results) => number]> = [
       ['Số người được xét nghiệm tầm soát', (d) => d.screening.tested],
