@@ -2,16 +2,34 @@
  * The form page's only script. The page is prerendered without SvelteKit's
  * client router (`csr = false`): that runtime alone is ~20 KB gzipped, half the
  * budget of a page meant for slow provincial links. This island mounts the
- * report form over the prerendered markup with the descriptor embedded in it.
+ * report form over the prerendered markup with the descriptor embedded in it;
+ * on the generic page `/bao-cao/` (served for forms added after the web was
+ * built) it asks the API for the descriptor of the form named in the address.
  */
 import { mount } from 'svelte';
 import type { FormDescriptor } from '#schemas/core/describe.ts';
+import { getForm } from '#lib/api.ts';
 import ReportForm from '#lib/form/ReportForm.svelte';
 
+async function descriptor(): Promise<FormDescriptor | string> {
+  const embedded = document.getElementById('form-descriptor')?.textContent;
+  if (embedded) return JSON.parse(embedded) as FormDescriptor;
+  const formId = /^\/bao-cao\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1];
+  const result = formId ? await getForm(formId) : undefined;
+  if (result?.ok) return result.value;
+  return !result || result.error.status === 404 ? 'Không tìm thấy biểu mẫu.' : `Không tải được biểu mẫu. ${result.error.message}`;
+}
+
 const target = document.getElementById('report-form');
-const data = document.getElementById('form-descriptor');
-if (target && data?.textContent) {
-  const descriptor = JSON.parse(data.textContent) as FormDescriptor;
+if (target) {
+  const found = await descriptor();
   target.replaceChildren();
-  mount(ReportForm, { target, props: { descriptor } });
+  if (typeof found === 'string') {
+    const alert = Object.assign(document.createElement('p'), { className: 'alert', textContent: found });
+    alert.setAttribute('role', 'alert');
+    target.append(alert);
+  } else {
+    document.title = `${found.title.vi} — Nền tảng báo cáo theo chỉ đạo`;
+    mount(ReportForm, { target, props: { descriptor: found } });
+  }
 }

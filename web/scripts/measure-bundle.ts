@@ -3,6 +3,8 @@
  * ~40 KB budget. Follows what the browser would fetch: the page's stylesheets
  * and scripts, every module they import, and the modules they load lazily
  * (the form's schema chunk, needed on submit), which count towards the total.
+ * The island can load every form's schema; a page counts only its own form's
+ * (the generic page `/bao-cao/`, for forms built after the web, none).
  *
  * Run after `npm run build:web`: `node_modules/.bin/node web/scripts/measure-bundle.ts [formId] [--check]`.
  * With `--check` it exits with 1 when a page is over budget.
@@ -26,13 +28,25 @@ const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 /** Site-absolute URL → file path under build/. */
 const fileOf = (url: string) => path.join(build, new URL(url, 'http://x/').pathname);
 
-function follow(url: string, seen: Map<string, 'load' | 'lazy'>, how: 'load' | 'lazy'): void {
+/** Form schema chunks by form id, from the island build's manifest (chunks are named after the form's file). */
+const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../static/_island/.vite/manifest.json'), 'utf8')) as Record<
+  string,
+  { file: string; name?: string; src?: string; isDynamicEntry?: boolean }
+>;
+const formChunks = new Map(
+  Object.values(manifest)
+    .filter((c) => c.isDynamicEntry && c.src?.includes('/forms/'))
+    .map((c) => [`/_island/${c.file}`, c.name ?? '']),
+);
+
+function follow(url: string, seen: Map<string, 'load' | 'lazy'>, how: 'load' | 'lazy', formId: string): void {
   if (seen.get(url) === 'load' || (seen.has(url) && how === 'lazy')) return;
+  if (formChunks.has(url) && formChunks.get(url) !== formId) return;
   seen.set(url, how);
   if (!url.endsWith('.js')) return;
   const code = readFileSync(fileOf(url), 'utf8');
-  for (const m of code.matchAll(STATIC_IMPORT)) follow(new URL(m[1]!, `http://x${url}`).pathname, seen, how);
-  for (const m of code.matchAll(DYNAMIC_IMPORT)) follow(new URL(m[1]!, `http://x${url}`).pathname, seen, 'lazy');
+  for (const m of code.matchAll(STATIC_IMPORT)) follow(new URL(m[1]!, `http://x${url}`).pathname, seen, how, formId);
+  for (const m of code.matchAll(DYNAMIC_IMPORT)) follow(new URL(m[1]!, `http://x${url}`).pathname, seen, 'lazy', formId);
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -40,16 +54,22 @@ const args = process.argv.slice(2);
 const wanted = args.find((a) => !a.startsWith('--'));
 let over = false;
 
-for (const formId of readdirSync(pagesDir).filter((id) => !wanted || id === wanted)) {
+const pages = ['', ...readdirSync(pagesDir).filter((id) => existsSync(path.join(pagesDir, id, 'index.html')))];
+for (const formId of pages.filter((id) => wanted === undefined || id === wanted)) {
   const html = readFileSync(path.join(pagesDir, formId, 'index.html'), 'utf8');
+  if (formId && ![...formChunks.values()].includes(formId)) {
+    // Chunks are named after the form's file; a file not named like its form would go uncounted.
+    console.error(`\n/bao-cao/${formId}/: no schema chunk named ${formId} in the island build`);
+    over = true;
+  }
   const seen = new Map<string, 'load' | 'lazy'>();
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
     const href = /href="([^"]+)"/.exec(m[0])?.[1];
-    if (href?.startsWith('/') && /rel="(modulepreload|stylesheet)"/.test(m[0])) follow(href, seen, 'load');
+    if (href?.startsWith('/') && /rel="(modulepreload|stylesheet)"/.test(m[0])) follow(href, seen, 'load', formId);
   }
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="(\/[^"]+)"/g)) follow(m[1]!, seen, 'load');
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="(\/[^"]+)"/g)) follow(m[1]!, seen, 'load', formId);
 
-  console.log(`\n/bao-cao/${formId}/`);
+  console.log(formId ? `\n/bao-cao/${formId}/` : '\n/bao-cao/ (generic page, forms added after the build)');
   const totals = { load: 0, lazy: 0 };
   for (const [url, how] of [...seen].sort()) {
     const bytes = readFileSync(fileOf(url));

@@ -3,6 +3,7 @@
  * as a value with a Vietnamese message, so pages never see a thrown error or
  * a stack trace.
  */
+import type { FormDescriptor } from '#schemas/core/describe.ts';
 import type { Directive, ReporterSpec, Timeliness } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
@@ -105,6 +106,11 @@ export async function listForms(): Promise<ApiResult<FormListItem[]>> {
   return result.ok ? { ok: true, value: result.value.forms ?? [] } : result;
 }
 
+/** A form's description, for a form page built before the form existed. */
+export function getForm(formId: string): Promise<ApiResult<FormDescriptor>> {
+  return request<FormDescriptor>(`/api/forms/${segment(formId)}`);
+}
+
 export async function listReporters(formId: string): Promise<ApiResult<OrgUnit[]>> {
   const result = await request<{ units: OrgUnit[] }>(`/api/forms/${segment(formId)}/reporters`);
   return result.ok ? { ok: true, value: result.value.units ?? [] } : result;
@@ -128,4 +134,20 @@ export async function putSubmission(
   body: { data: unknown; submittedBy: string },
 ): Promise<ApiResult<SaveResult>> {
   return request<SaveResult>(submissionPath(formId, period, orgUnit), { method: 'PUT', body: JSON.stringify(body) });
+}
+
+export interface RollupSource {
+  formId: string;
+  period: string;
+  unit: { code: string; name: string };
+  status: 'included' | 'missing';
+}
+
+/** A draft answer of `orgUnit` built from its sub-units' answers to the forms it relayed this one to. */
+export function getRollup(
+  formId: string,
+  period: string,
+  orgUnit: string,
+): Promise<ApiResult<{ data: Record<string, unknown>; sources: RollupSource[] }>> {
+  return request(`/api/forms/${segment(formId)}/periods/${segment(period)}/rollup/${segment(orgUnit)}`);
 }

@@ -6,7 +6,7 @@
 import type { JsonSchemaNode } from '#schemas/core/describe.ts';
 import { formatInteger, parseIntegerInput } from '#schemas/core/format.ts';
 import type { FieldErrors } from '#schemas/core/validate.ts';
-import { collectData, isShown, type RawValue, type RawValues } from './schema.ts';
+import { collectData, collectObject, countAt, isShown, rowCount, withoutRow, type RawValue, type RawValues } from './schema.ts';
 
 export class FormState {
   readonly schema: JsonSchemaNode;
@@ -36,6 +36,30 @@ export class FormState {
 
   isShown(node: JsonSchemaNode): boolean {
     return isShown(this.schema, node, this.values);
+  }
+
+  rows(node: JsonSchemaNode, path: string): number {
+    return rowCount(node, path, this.values);
+  }
+
+  addRow(node: JsonSchemaNode, path: string): void {
+    this.values[path] = this.rows(node, path) + 1;
+  }
+
+  /** Deletes a row; the values and errors of the rows below move up with them. */
+  removeRow(node: JsonSchemaNode, path: string, index: number): void {
+    const count = this.rows(node, path);
+    this.values = { ...withoutRow(this.values, path, index), [path]: count - 1 };
+    this.errors = withoutRow(this.errors, path, index);
+  }
+
+  count(path: string): number {
+    return countAt(this.values, path);
+  }
+
+  /** The current data of a section or row, for its computed values. */
+  dataOf(node: JsonSchemaNode, path: string): Record<string, unknown> {
+    return collectObject(this.schema, node, path, this.values);
   }
 
   data(): Record<string, unknown> {

@@ -3,12 +3,17 @@
  * renderer needs: field ids, visibility, and the conversion between what the
  * inputs hold and the data the form's Zod schema parses.
  */
+import { evaluateFormula, type ComputedField } from '#schemas/core/computed.ts';
 import type { JsonSchemaNode } from '#schemas/core/describe.ts';
 import { formatInteger, parseIntegerInput } from '#schemas/core/format.ts';
+import { formatDate } from '../dates.ts';
 
-/** What an input holds: typed text for text-like widgets, the option's value for choices. */
+/**
+ * What an input holds: typed text for text-like widgets, the option's value for
+ * choices; at a table's own path, its number of rows.
+ */
 export type RawValue = string | number | boolean | undefined;
-/** Input values keyed by dotted path from the form root. */
+/** Input values keyed by dotted path from the form root; table rows by index (`sites.0.name`). */
 export type RawValues = Record<string, RawValue>;
 
 export type Widget = NonNullable<JsonSchemaNode['widget']>;
@@ -26,9 +31,13 @@ export function joinPath(parent: string, key: string): string {
 export function widgetOf(node: JsonSchemaNode): Widget {
   if (node.widget) return node.widget;
   if (node.type === 'object') return 'section';
+  if (node.type === 'array') return 'table';
   if (node.type === 'integer' || node.type === 'number') return 'count';
   return 'text';
 }
+
+/** Nodes whose children are fields of the same object: sections and grids. */
+const isGroup = (node: JsonSchemaNode) => ['section', 'grid'].includes(widgetOf(node));
 
 export interface Child {
   key: string;
@@ -46,10 +55,36 @@ export function childrenOf(node: JsonSchemaNode, path: string): Child[] {
   }));
 }
 
+/** A property, or for a table any row index. */
+function childNode(node: JsonSchemaNode | undefined, key: string): JsonSchemaNode | undefined {
+  return node?.type === 'array' ? (/^\d+$/.test(key) ? node.items : undefined) : node?.properties?.[key];
+}
+
 export function nodeAt(root: JsonSchemaNode, path: string): JsonSchemaNode | undefined {
   let node: JsonSchemaNode | undefined = root;
-  for (const key of path ? path.split('.') : []) node = node?.properties?.[key];
+  for (const key of path ? path.split('.') : []) node = childNode(node, key);
   return node;
+}
+
+/** A table's rows on screen; a new table starts with the rows it must have. */
+export function rowCount(node: JsonSchemaNode, path: string, values: RawValues): number {
+  const count = values[path];
+  return typeof count === 'number' ? count : (node.minItems ?? 0);
+}
+
+/**
+ * The values (or errors) after deleting row `index` of the table at `path`:
+ * that row's keys go, and later rows move up one.
+ */
+export function withoutRow<T>(record: Record<string, T>, path: string, index: number): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const row = key.startsWith(`${path}.`) ? /^(\d+)(.*)$/.exec(key.slice(path.length + 1)) : null;
+    const i = Number(row?.[1]);
+    if (!row || i < index) out[key] = value;
+    else if (i > index) out[`${path}.${i - 1}${row[2]}`] = value;
+  }
+  return out;
 }
 
 /** Converts one input's value to what the schema parses; `undefined` means "left empty". */
@@ -65,6 +100,13 @@ export function toData(node: JsonSchemaNode, raw: RawValue): unknown {
   return Number.isNaN(number) ? text : number;
 }
 
+/** A count input's number, 0 when empty or not a number: what running totals add up. */
+export function countAt(values: RawValues, path: string): number {
+  const raw = values[path];
+  const number = typeof raw === 'string' ? parseIntegerInput(raw) : undefined;
+  return Number.isSafeInteger(number) ? number! : 0;
+}
+
 export function isShown(root: JsonSchemaNode, node: JsonSchemaNode, values: RawValues): boolean {
   const when = node.showWhen;
   if (!when) return true;
@@ -72,30 +114,39 @@ export function isShown(root: JsonSchemaNode, node: JsonSchemaNode, values: RawV
   return target !== undefined && toData(target, values[when.field]) === when.equals;
 }
 
-/** Whether a path and every section above it are currently shown. */
+/** Whether a path is on screen: every node down to it shown, every row index within its table. */
 export function isPathShown(root: JsonSchemaNode, path: string, values: RawValues): boolean {
   let node: JsonSchemaNode | undefined = root;
+  let at = '';
   for (const key of path ? path.split('.') : []) {
-    node = node?.properties?.[key];
+    if (node.type === 'array' && Number(key) >= rowCount(node, at, values)) return false;
+    node = childNode(node, key);
+    at = joinPath(at, key);
     if (!node || !isShown(root, node, values)) return false;
   }
-  return node !== undefined;
+  return true;
 }
 
 /**
- * The data to validate and send. Hidden sections are dropped; an empty optional
+ * The data to validate and send. Hidden nodes are dropped; an empty optional
  * field is absent; an empty required field is `undefined` so the schema reports it.
  */
 export function collectData(root: JsonSchemaNode, values: RawValues): Record<string, unknown> {
   return collectObject(root, root, '', values);
 }
 
-function collectObject(root: JsonSchemaNode, node: JsonSchemaNode, path: string, values: RawValues): Record<string, unknown> {
+/** The data of one object node at `path`: the form, a section, a grid or a table row. */
+export function collectObject(root: JsonSchemaNode, node: JsonSchemaNode, path: string, values: RawValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const child of childrenOf(node, path)) {
     if (!isShown(root, child.node, values)) continue;
     let value: unknown;
-    if (widgetOf(child.node) === 'section') {
+    if (widgetOf(child.node) === 'table') {
+      const row = child.node.items ?? {};
+      value = Array.from({ length: rowCount(child.node, child.path, values) }, (_, i) =>
+        collectObject(root, row, `${child.path}.${i}`, values),
+      );
+    } else if (isGroup(child.node)) {
       const section = collectObject(root, child.node, child.path, values);
       const empty = Object.values(section).every((v) => v === undefined);
       // A conditional section that is shown is expected, even when left empty.
@@ -108,11 +159,15 @@ function collectObject(root: JsonSchemaNode, node: JsonSchemaNode, path: string,
   return out;
 }
 
-/** Input values that show existing data, e.g. a previous submission. */
+/** Input values that show existing data, e.g. a previous submission or a roll-up. */
 export function valuesFromData(root: JsonSchemaNode, data: unknown): RawValues {
   const values: RawValues = {};
   const walk = (node: JsonSchemaNode, path: string, value: unknown) => {
-    if (widgetOf(node) === 'section') {
+    if (widgetOf(node) === 'table') {
+      if (!Array.isArray(value)) return;
+      values[path] = value.length;
+      value.forEach((row, i) => walk(node.items ?? {}, `${path}.${i}`, row));
+    } else if (isGroup(node)) {
       if (typeof value !== 'object' || value === null) return;
       for (const child of childrenOf(node, path)) walk(child.node, child.path, (value as Record<string, unknown>)[child.key]);
     } else if (widgetOf(node) === 'count' && typeof value === 'number') {
@@ -125,28 +180,50 @@ export function valuesFromData(root: JsonSchemaNode, data: unknown): RawValues {
   return values;
 }
 
-/** Every field and section path in document order, to order error messages like the page. */
-export function pathsInOrder(root: JsonSchemaNode): string[] {
+/** Every path on screen in document order, table rows included, to order error messages like the page. */
+export function pathsInOrder(root: JsonSchemaNode, values: RawValues): string[] {
   const paths: string[] = [];
   const walk = (node: JsonSchemaNode, path: string) => {
-    for (const child of childrenOf(node, path)) {
-      paths.push(child.path);
-      if (widgetOf(child.node) === 'section') walk(child.node, child.path);
+    if (path) paths.push(path);
+    if (widgetOf(node) === 'table') {
+      for (let i = 0; i < rowCount(node, path, values); i++) walk(node.items ?? {}, `${path}.${i}`);
+    } else {
+      for (const child of childrenOf(node, path)) walk(child.node, child.path);
     }
   };
   walk(root, '');
   return paths;
 }
 
-/** The labels from the root down to a path, e.g. "Nhu cầu hỗ trợ nhân lực y tế › Bác sỹ". */
+/**
+ * The labels from the root down to a path, e.g. "Điểm tiêm › Dòng 2 › Còn thiếu";
+ * a grid cell by its row and column, "Số liều › Mũi 1 › 18–49 tuổi".
+ */
 export function labelPath(root: JsonSchemaNode, path: string): string {
   const labels: string[] = [];
   let node: JsonSchemaNode | undefined = root;
+  let grid: JsonSchemaNode | undefined;
   for (const key of path ? path.split('.') : []) {
-    node = node?.properties?.[key];
-    labels.push(node?.label?.vi ?? key);
+    const parent: JsonSchemaNode | undefined = node;
+    node = childNode(parent, key);
+    const axis = parent?.widget === 'grid' ? parent.rows : grid?.columns;
+    labels.push(
+      parent?.type === 'array' ? `Dòng ${Number(key) + 1}` : (axis?.find((a) => a.key === key)?.label.vi ?? node?.label?.vi ?? key),
+    );
+    grid = parent?.widget === 'grid' ? parent : undefined;
   }
   return labels.join(' › ');
+}
+
+const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A computed value of a section or row as shown: "42,0 %", "1.250 người", or "—" while it cannot be computed. */
+export function formatComputed(field: ComputedField, data: unknown): string {
+  const value = evaluateFormula(field.formula, data);
+  if (value === undefined) return '—';
+  // Always one decimal for rates, so "42,0 %" does not read as a rounded figure.
+  const text = field.formula.op === 'percent' ? oneDecimal.format(value) : formatInteger(value);
+  return field.unit ? `${text} ${field.unit.vi}` : text;
 }
 
 export interface DisplayItem {
@@ -156,7 +233,15 @@ export interface DisplayItem {
   children?: DisplayItem[];
 }
 
-/** Submitted data as labelled, vi-VN formatted items, for the receipt. */
+const sum = (numbers: number[]) => numbers.reduce((s, n) => s + n, 0);
+const numberIn = (record: unknown, key: string) => {
+  const value = (record as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'number' ? value : 0;
+};
+/** One table row or grid row on one line: "Tên: Trạm Y tế xã · Số liều: 200". */
+const line = (parts: Array<[string, string]>) => parts.map(([label, value]) => `${label}: ${value}`).join(' · ');
+
+/** Submitted data as labelled, vi-VN formatted items, for the receipt; tables and grids one line per row. */
 export function displayItems(node: JsonSchemaNode, data: unknown, path = ''): DisplayItem[] {
   if (typeof data !== 'object' || data === null) return [];
   const record = data as Record<string, unknown>;
@@ -165,13 +250,58 @@ export function displayItems(node: JsonSchemaNode, data: unknown, path = ''): Di
     const value = record[child.key];
     if (value === undefined || value === null) continue;
     const label = child.node.label?.vi ?? child.key;
-    if (widgetOf(child.node) === 'section') {
+    const widget = widgetOf(child.node);
+    if (widget === 'table' && Array.isArray(value)) {
+      items.push({ path: child.path, label, ...tableDisplay(child.node, child.path, value) });
+    } else if (widget === 'grid') {
+      items.push({ path: child.path, label, children: gridDisplay(child.node, child.path, value) });
+    } else if (widget === 'section') {
       items.push({ path: child.path, label, children: displayItems(child.node, value, child.path) });
     } else {
       items.push({ path: child.path, label, value: displayValue(child.node, value) });
     }
   }
+  for (const field of node.computed ?? []) {
+    items.push({ path: `${path}#${field.key}`, label: field.label.vi, value: formatComputed(field, data) });
+  }
   return items;
+}
+
+function tableDisplay(node: JsonSchemaNode, path: string, rows: unknown[]): Pick<DisplayItem, 'value' | 'children'> {
+  if (rows.length === 0) return { value: `Không có ${node.rowLabel?.vi ?? 'dòng'} nào` };
+  const row = node.items ?? {};
+  const columns = childrenOf(row, '');
+  const items: DisplayItem[] = rows.map((data, i) => ({
+    path: `${path}.${i}`,
+    label: `Dòng ${i + 1}`,
+    value: line([
+      ...columns.flatMap((c): Array<[string, string]> => {
+        const value = (data as Record<string, unknown>)[c.key];
+        return value === undefined || value === null ? [] : [[c.node.label?.vi ?? c.key, displayValue(c.node, value)]];
+      }),
+      ...(row.computed ?? []).map((f): [string, string] => [f.label.vi, formatComputed(f, data)]),
+    ]),
+  }));
+  const totals = columns.filter((c) => node.totals?.includes(c.key));
+  if (totals.length > 0) {
+    items.push({
+      path: `${path}#total`,
+      label: 'Tổng cộng',
+      value: line(totals.map((c) => [c.node.label?.vi ?? c.key, formatInteger(sum(rows.map((r) => numberIn(r, c.key))))])),
+    });
+  }
+  return { children: items };
+}
+
+function gridDisplay(node: JsonSchemaNode, path: string, data: unknown): DisplayItem[] {
+  const columns = node.columns ?? [];
+  const rows = (node.rows ?? []).map((r) => ({ ...r, cells: columns.map((c) => numberIn((data as Record<string, unknown>)[r.key], c.key)) }));
+  rows.push({ key: '#total', label: { vi: 'Tổng cộng', en: 'Total' }, cells: columns.map((_, i) => sum(rows.map((r) => r.cells[i]!))) });
+  return rows.map((r) => ({
+    path: `${path}.${r.key}`,
+    label: r.label.vi,
+    value: line([...columns.map((c, i): [string, string] => [c.label.vi, formatInteger(r.cells[i]!)]), ['Tổng cộng', formatInteger(sum(r.cells))]]),
+  }));
 }
 
 function displayValue(node: JsonSchemaNode, value: unknown): string {
@@ -179,5 +309,6 @@ function displayValue(node: JsonSchemaNode, value: unknown): string {
   if (option) return option.label.vi;
   if (typeof value === 'number') return node.unit ? `${formatInteger(value)} ${node.unit.vi}` : formatInteger(value);
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (widgetOf(node) === 'date' && typeof value === 'string') return formatDate(value);
   return String(value);
 }

@@ -1,0 +1,59 @@
+/** One platform (in-memory DynamoDB Local, SMTP sink) and one Chromium per browser-test file. */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { FormRegistry } from '#schemas/registry.ts';
+import { settableClock } from '../../infra/local/demo-data.ts';
+import { REPO_ROOT, startPlatform, type Platform } from '../../infra/local/platform.ts';
+import { launchChromium } from './browser.ts';
+
+export interface E2E {
+  platform: Platform;
+  browser: BrowserContext;
+  clock: ReturnType<typeof settableClock>;
+  stop(): Promise<void>;
+}
+
+export async function startE2E(options: { registry?: FormRegistry } = {}): Promise<E2E> {
+  if (!existsSync(join(REPO_ROOT, 'web/build'))) throw new Error('web/build is missing: run `npm run build:web` first');
+  const clock = settableClock();
+  const platform = await startPlatform({
+    port: 0,
+    mailDir: mkdtempSync(join(tmpdir(), 'e2e-mail-')),
+    clock,
+    scheduler: false,
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
+  const browser = await launchChromium();
+  return {
+    platform,
+    browser,
+    clock,
+    async stop() {
+      await browser.close();
+      await platform.stop();
+    },
+  };
+}
+
+/** Opens a form page and chooses the reporting unit once the list has loaded. */
+export async function openForm(e2e: E2E, formId: string, unitCode: string): Promise<Page> {
+  const page = await e2e.browser.newPage();
+  await page.goto(`${e2e.platform.url}/bao-cao/${formId}/`);
+  await expect.poll(() => page.locator(`#unit option[value="${unitCode}"]`).count()).toBe(1);
+  await page.selectOption('#unit', unitCode);
+  return page;
+}
+
+/** Submits and waits for the receipt; returns its text. */
+export async function submitAndReadReceipt(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+  const receipt = page.getByTestId('receipt');
+  await expect
+    .poll(async () => (await receipt.isVisible()) || (await page.getByTestId('error-summary').isVisible()), { timeout: 15_000 })
+    .toBe(true);
+  if (!(await receipt.isVisible())) throw new Error(`not submitted: ${await page.getByTestId('error-summary').innerText()}`);
+  return receipt.innerText();
+}
