@@ -7,7 +7,12 @@
  */
 import type { AnyForm } from './core/form.ts';
 
-export type FormLoaders = Record<string, () => Promise<{ default: AnyForm }>>;
+/**
+ * Each form file exports its definition as default and its schema as `schema`;
+ * the browser build loads only `schema` (see web/vite.island.config.ts), so a
+ * form page does not download summary or demo code.
+ */
+export type FormLoaders = Record<string, () => Promise<{ default: AnyForm; schema?: unknown }>>;
 
 export const formLoaders: FormLoaders = {
   '971-nhan-luc-y-te': () => import('./forms/971-nhan-luc-y-te.ts'),
@@ -30,8 +35,10 @@ export interface FormRegistry {
 export async function loadForms(loaders: FormLoaders = formLoaders): Promise<FormRegistry> {
   const forms = new Map<string, AnyForm>();
   for (const [id, load] of Object.entries(loaders)) {
-    const form = (await load()).default;
+    const module = await load();
+    const form = module.default;
     if (form.id !== id) throw new Error(`registry key ${id} does not match form id ${form.id}`);
+    if ('schema' in module && module.schema !== form.schema) throw new Error(`form ${id}: the exported schema is not the form's schema`);
     forms.set(id, form);
   }
   return { list: () => [...forms.values()], get: (id) => forms.get(id) };

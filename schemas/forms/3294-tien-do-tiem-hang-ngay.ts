@@ -48,7 +48,8 @@ const AVAILABLE: Formula = { op: 'sum', of: ['openingStock', 'received'] };
 const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: { vi: v.vi, en: v.en } }));
 const vaccineName = new Map(vaccines.map((v) => [v.key, v.vi]));
 
-const schema = z
+/** The form's schema on its own: all the browser loads of this file. */
+export const schema = z
   .strictObject({
     doses: grid(
       {
@@ -188,7 +189,7 @@ const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 const STATUS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
 
-export default defineForm({
+export default /* @__PURE__ */ defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
   version: 1,
   title: {

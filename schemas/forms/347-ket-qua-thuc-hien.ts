@@ -94,7 +94,8 @@ const measures = [
 
 type MeasureKey = (typeof measures)[number]['key'];
 
-const schema = z
+/** The form's schema on its own: all the browser loads of this file. */
+export const schema = z
   .strictObject({
     reportsVaccination: yesNo({
       label: L('Đơn vị báo cáo kết quả tiêm vắc xin phòng Covid-19 trên địa bàn?', 'Does the unit report vaccination results?'),
@@ -248,7 +249,7 @@ function measuresOf(data: Report): Record<MeasureKey, number> {
 const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
 const TIMELINESS = { 'on-time': 'Đúng hạn', late: 'Muộn' } as const;
 
-export default defineForm({
+export default /* @__PURE__ */ defineForm({
   id: '347-ket-qua-thuc-hien',
   version: 1,
   title: L(

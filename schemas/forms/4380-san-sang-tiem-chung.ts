@@ -6,10 +6,16 @@
  * platform's assumption (one week), to be set by the issuer when publishing.
  */
 import { defineForm } from '../core/form.ts';
-import { buildReadinessSummary, readinessForm, rollupReadiness } from './shared/vaccination-readiness.ts';
+import { buildReadinessSummary, demoReadiness, readinessSchema, readinessTitle, rollupReadiness } from './shared/vaccination-readiness.ts';
 
-export default defineForm({
-  ...readinessForm,
+/** The form's schema on its own: all the browser loads of this file. */
+export const schema = readinessSchema;
+
+export default /* @__PURE__ */ defineForm({
+  version: 1,
+  title: readinessTitle,
+  schema: readinessSchema,
+  demo: demoReadiness,
   id: '4380-san-sang-tiem-chung',
   directive: {
     number: '4380/BYT-DP',

@@ -32,7 +32,8 @@ function staffCounts(verb: 'need' | 'offer') {
   };
 }
 
-const schema = z
+/** The form's schema on its own: all the browser loads of this file. */
+export const schema = z
   .strictObject({
     appliesDirective16: yesNo({
       label: {
@@ -114,7 +115,7 @@ type Report = z.output<typeof schema>;
 const zero = (): Record<Profession, number> => ({ doctors: 0, nurses: 0, technicians: 0 });
 const sum = (counts: Record<Profession, number>) => counts.doctors + counts.nurses + counts.technicians;
 
-export default defineForm({
+export default /* @__PURE__ */ defineForm({
   id: '971-nhan-luc-y-te',
   version: 1,
   title: {

@@ -5,10 +5,16 @@
  * Due before the province's own deadline to the Ministry, so it can roll up.
  */
 import { defineForm } from '../core/form.ts';
-import { buildReadinessSummary, readinessForm } from './shared/vaccination-readiness.ts';
+import { buildReadinessSummary, demoReadiness, readinessSchema, readinessTitle } from './shared/vaccination-readiness.ts';
 
-export default defineForm({
-  ...readinessForm,
+/** The form's schema on its own: all the browser loads of this file. */
+export const schema = readinessSchema;
+
+export default /* @__PURE__ */ defineForm({
+  version: 1,
+  title: readinessTitle,
+  schema: readinessSchema,
+  demo: demoReadiness,
   id: 'laichau-4380-san-sang-tiem-chung',
   relayOf: '4380-san-sang-tiem-chung',
   directive: {

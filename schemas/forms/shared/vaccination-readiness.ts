@@ -11,7 +11,7 @@
  */
 import * as z from '../../core/zod.ts';
 import { choice, count, date, optionalText, phone, section, table, text, yesNo } from '../../core/fields.ts';
-import type { FormDefinition, SummaryInput, SummaryContent, SummaryTable, Cell } from '../../core/form.ts';
+import type { SummaryInput, SummaryContent, SummaryTable, Cell } from '../../core/form.ts';
 import type { Text } from '../../core/i18n.ts';
 import type { OrgUnit } from '../../core/org-unit.ts';
 import priorityGroups from '../../data/nhom-uu-tien-nq21.json' with { type: 'json' };
@@ -354,10 +354,8 @@ export function demoReadiness({ unit, random }: { unit: OrgUnit; random: () => n
   };
 }
 
-/** The parts of a readiness form that do not depend on who issues it. */
-export const readinessForm = {
-  version: 1,
-  title: L('Năng lực, danh sách cơ sở tiêm chủng và kế hoạch sử dụng vắc xin phòng COVID-19', 'COVID-19 vaccination readiness'),
-  schema: readinessSchema,
-  demo: demoReadiness,
-} satisfies Partial<FormDefinition<typeof readinessSchema>>;
+/** The title both readiness forms share. */
+export const readinessTitle = L(
+  'Năng lực, danh sách cơ sở tiêm chủng và kế hoạch sử dụng vắc xin phòng COVID-19',
+  'COVID-19 vaccination readiness',
+);
