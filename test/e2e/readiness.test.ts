@@ -3,6 +3,7 @@
  * and vaccine plan; Lai Châu builds its answer from its districts by roll-up.
  * Each answer then appears in the summary email.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
 import { readMails } from '../support/mail.ts';
@@ -17,13 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-describe('4380 readiness form in the browser', () => {
-  test('a province lists a facility, its people and a plan row, fixes the plan, submits, and is counted in the summary', async () => {
-    e2e.clock.set(new Date('2021-06-03T02:00:00Z'));
-    const page = await openForm(e2e, NATIONAL, '01');
-    await page.fill('#submittedBy', 'Sở Y tế Hà Nội');
-
-    await page.fill('#f-facilities-0-name', 'Bệnh viện Bạch Mai');
+/** Fills one facility, the eleven priority groups and one plan row naming `planSite`. */
+async function fillReadiness(page: Page, facility: string, planSite: string) {
+    await page.fill('#f-facilities-0-name', facility);
     await page.fill('#f-facilities-0-district', 'Đống Đa');
     await page.fill('#f-facilities-0-address', '78 Giải Phóng');
     await page.check('#f-facilities-0-ownership-0');
@@ -43,12 +40,22 @@ describe('4380 readiness form in the browser', () => {
     await page.selectOption('#f-plan-0-vaccine', 'pfizer');
     await page.fill('#f-plan-0-doses', '20000');
     await page.selectOption('#f-plan-0-group', 'g01');
-    await page.fill('#f-plan-0-facility', 'Bệnh viện khác');
+    await page.fill('#f-plan-0-facility', planSite);
     await page.check('#f-plan-0-method-0');
     await page.fill('#f-plan-0-startDate', '2021-06-10');
     await page.fill('#f-plan-0-endDate', '2021-06-12');
     await page.fill('#f-contact-name', 'Trần Thị Hà');
     await page.fill('#f-contact-phone', '024 3998 5765');
+
+}
+
+describe('4380 readiness form in the browser', () => {
+  test('a province lists a facility, its people and a plan row, fixes the plan, submits, and is counted in the summary', async () => {
+    e2e.clock.set(new Date('2021-06-03T02:00:00Z'));
+    const page = await openForm(e2e, NATIONAL, '01');
+    await page.fill('#submittedBy', 'Sở Y tế Hà Nội');
+
+    await fillReadiness(page, 'Bệnh viện Bạch Mai', 'Bệnh viện khác');
 
     // The plan names a site that is not in the register: refused beside that cell.
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
@@ -72,6 +79,20 @@ describe('4380 readiness form in the browser', () => {
     expect(mail.text).toContain('Số cơ sở tiêm chủng: 1');
     expect(mail.text).toContain('Công suất tiêm (liều/ngày): 1.500');
     expect(mail.text).toMatch(/Pfizer-BioNTech \(Comirnaty\)\s*\|\s*20\.000/);
+    await page.close();
+  });
+
+  test('a Lai Châu district answers the province’s relay of the form, and appears in the province’s summary', async () => {
+    e2e.clock.set(new Date('2021-06-02T02:00:00Z'));
+    const page = await openForm(e2e, 'laichau-4380-san-sang-tiem-chung', '106');
+    await page.fill('#submittedBy', 'Trung tâm Y tế huyện Tam Đường');
+    await fillReadiness(page, 'Trung tâm Y tế huyện Tam Đường', 'Trung tâm Y tế huyện Tam Đường');
+    expect(await submitAndReadReceipt(page)).toContain('Huyện Tam Đường');
+    const result = await e2e.platform.runSummary({ formId: 'laichau-4380-san-sang-tiem-chung' });
+    const mail = (await readMails(e2e.platform.sink)).find((m) => m.subject === result.subject)!;
+    expect(mail.to).toMatchObject({ value: [{ address: 'ubnd-tinh-lai-chau@baocao.local' }, { address: 'so-y-te-lai-chau@baocao.local' }] });
+    expect(mail.text).toContain('1/13 đơn vị đã báo cáo');
+    expect(mail.text).toMatch(/106\s*\|\s*Huyện Tam Đường\s*\|\s*1\s*\|\s*1\s*\|\s*1\.500/);
     await page.close();
   });
 
