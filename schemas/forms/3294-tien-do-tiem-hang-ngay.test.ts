@@ -118,15 +118,33 @@ describe('3294 history rule: cumulative dose 2 never above cumulative dose 1', (
     const earlier = [day([100, 50], [20, 10]), day([0, 0], [60, 40])];
     expect(historyIssues(day([0, 0], [15, 5]), earlier)).toEqual({});
     expect(historyIssues(day([0, 0], [15, 6]), earlier)).toEqual({
-      doses: ['Lũy kế mũi 2 trong đợt tiêm (151 liều) vượt quá lũy kế mũi 1 (150 liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước.'],
+      doses: ['Lũy kế mũi 2 trong đợt tiêm (151 liều) vượt quá lũy kế mũi 1 (150 liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước, hoặc nhập lũy kế trước đợt tiêm.'],
     });
   });
 
   test('formats large numbers the vi-VN way, and a first day is checked on its own', () => {
     expect(historyIssues(day([1000, 0], [1001, 0]), [])).toEqual({
-      doses: ['Lũy kế mũi 2 trong đợt tiêm (1.001 liều) vượt quá lũy kế mũi 1 (1.000 liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước.'],
+      doses: ['Lũy kế mũi 2 trong đợt tiêm (1.001 liều) vượt quá lũy kế mũi 1 (1.000 liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước, hoặc nhập lũy kế trước đợt tiêm.'],
     });
     expect(historyIssues(day([0, 0], [2000, 0]), [day([1500, 0], [0, 0]), day([0, 1000], [0, 0])])).toEqual({});
+  });
+});
+
+describe('3294 history rule with doses given before the round', () => {
+  test('second doses for people first vaccinated before the round pass once the before-round totals are given', () => {
+    const secondDoseDay = day([100, 0], [900, 0]);
+    expect(historyIssues(secondDoseDay, [])).toEqual({
+      doses: [`Lũy kế mũi 2 trong đợt tiêm (900 liều) vượt quá lũy kế mũi 1 (100 liều). ${'Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước, hoặc nhập lũy kế trước đợt tiêm.'}`],
+    });
+    expect(historyIssues({ ...secondDoseDay, before: { dose1: 5000, dose2: 1000 } }, [])).toEqual({});
+  });
+
+  test('the latest before-round figures given on an earlier day count, and the rule still bites past them', () => {
+    const first = { ...day([0, 0], [0, 0]), before: { dose1: 1000, dose2: 900 } };
+    expect(historyIssues(day([0, 0], [100, 0]), [first])).toEqual({});
+    expect(historyIssues(day([0, 0], [101, 0]), [first])).toEqual({
+      doses: ['Lũy kế mũi 2 kể cả trước đợt (1.001 liều) vượt quá lũy kế mũi 1 (1.000 liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước.'],
+    });
   });
 });
 

@@ -119,6 +119,23 @@ export const schema = z
         }),
       },
     ),
+    // People who had dose 1 before the round get dose 2 in it; without this the cumulative rule
+    // would refuse a district's true figures.
+    before: z.optional(
+      section(
+        {
+          label: { vi: 'Lũy kế số mũi đã tiêm trước đợt tiêm này', en: 'Doses given before this round' },
+          help: {
+            vi: `Nhập ở báo cáo đầu tiên của đợt (từ ${ROUND.from.split('-').reverse().join('/')}), hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.`,
+            en: 'Fill in on the first report of the round, or to correct it; leave empty afterwards.',
+          },
+        },
+        {
+          dose1: count({ label: { vi: 'Mũi 1', en: 'Dose 1' }, unit: DOSES, max: 5_000_000 }),
+          dose2: count({ label: { vi: 'Mũi 2', en: 'Dose 2' }, unit: DOSES, max: 5_000_000 }),
+        },
+      ),
+    ),
     note: optionalText({ label: { vi: 'Khó khăn, vướng mắc, đề xuất', en: 'Difficulties and proposals' }, max: 2000, multiline: true }),
     contact: section(
       { label: { vi: 'Người liên hệ', en: 'Contact person' } },
@@ -371,11 +388,15 @@ export default /* @__PURE__ */ defineForm({
     },
   },
   historyRule(current, earlier, issue) {
-    const cumulative = earlier.reduce((s, e) => addTotals(s, doseTotals(e.data.doses)), doseTotals(current.doses));
+    const inRound = earlier.reduce((s, e) => addTotals(s, doseTotals(e.data.doses)), doseTotals(current.doses));
+    // The latest figures given for before the round: today's, else the most recent earlier day's.
+    const before = current.before ?? earlier.findLast((e) => e.data.before)?.data.before;
+    const cumulative = before ? addTotals(inRound, { ...before, total: before.dose1 + before.dose2 }) : inRound;
     if (cumulative.dose2 > cumulative.dose1) {
+      const scope = before ? 'kể cả trước đợt' : 'trong đợt tiêm';
       issue(
         'doses',
-        `Lũy kế mũi 2 trong đợt tiêm (${formatInteger(cumulative.dose2)} liều) vượt quá lũy kế mũi 1 (${formatInteger(cumulative.dose1)} liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước.`,
+        `Lũy kế mũi 2 ${scope} (${formatInteger(cumulative.dose2)} liều) vượt quá lũy kế mũi 1 (${formatInteger(cumulative.dose1)} liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước${before ? '' : ', hoặc nhập lũy kế trước đợt tiêm'}.`,
       );
     }
   },

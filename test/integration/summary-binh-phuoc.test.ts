@@ -257,7 +257,7 @@ describe('3294 daily vaccination progress, day 3 of the round', () => {
       code: 'VALIDATION_FAILED',
       fields: {
         doses: [
-          `Lũy kế mũi 2 trong đợt tiêm (${vi(dose2 + room + 1)} liều) vượt quá lũy kế mũi 1 (${vi(dose1)} liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước.`,
+          `Lũy kế mũi 2 trong đợt tiêm (${vi(dose2 + room + 1)} liều) vượt quá lũy kế mũi 1 (${vi(dose1)} liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước, hoặc nhập lũy kế trước đợt tiêm.`,
         ],
       },
     });
