@@ -1,18 +1,26 @@
 /**
  * The HTTP API. The same app runs in Lambda (`lambda.ts`) and on Node
- * (`infra/local`). Routes are thin: parse, call the core, map errors.
+ * (`infra/local`). Routes are thin: parse, check access against the session's
+ * user, call the core, map errors.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { describeForm } from '#schemas/core/describe.ts';
+import { listPeriods, type PeriodSpec } from '#schemas/core/period.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
-import { ValidationFailedError } from '../core/errors.ts';
-import { deadlineOf } from '../core/deadlines.ts';
+import type { AuthService } from '../core/auth.ts';
+import { deadlineOf, vietnamDate } from '../core/deadlines.ts';
+import { timelinessOf } from '../core/completeness.ts';
+import { ForbiddenError, InvalidJsonError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
+import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
-import type { Clock } from '../core/ports.ts';
+import type { UserAdmin } from '../core/user-admin.ts';
+import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
+import { API_SECURITY_HEADERS, jsonBodies, sameOriginWrites, securityHeaders } from './security.ts';
 
 /** Largest request body accepted; a 971 report is under 2 KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -24,19 +32,53 @@ const putBody = z.strictObject({
 
 export interface ApiDeps {
   service: ReportingService;
+  auth: AuthService;
+  users: UserAdmin;
   clock: Clock;
+  /** `https://…` of the site: writes must come from it; cookies are `__Host-` and Secure when it is HTTPS. */
+  publicUrl: string;
+  /** The client's network address, as the hosting layer knows it (for rate limits). */
+  clientAddress: (c: Context) => string;
 }
 
-export function createApiApp({ service, clock }: ApiDeps) {
-  const app = new Hono().basePath('/api');
+type Env = { Variables: { actor: Actor } };
+
+/** The period a unit is working on now: today for a daily form (within its round), else the only one. */
+function currentPeriod(spec: PeriodSpec, now: Date): string {
+  const periods = listPeriods(spec);
+  const today = vietnamDate(now);
+  return periods.find((p) => p === today) ?? (today < periods[0]! ? periods[0]! : periods.at(-1)!);
+}
+
+export function createApiApp(deps: ApiDeps) {
+  const { service, auth, clock } = deps;
+  const secure = new URL(deps.publicUrl).protocol === 'https:';
+  const cookieName = secure ? '__Host-baocao' : 'baocao';
+  const app = new Hono<Env>().basePath('/api');
 
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.'));
-  app.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use(securityHeaders({ ...API_SECURITY_HEADERS, 'Cache-Control': 'no-store' }));
+  app.use(sameOriginWrites(new URL(deps.publicUrl).origin));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn (tối đa 256 KB).'),
+    }),
+  );
+  app.use(jsonBodies());
 
+  async function jsonBody(c: Context): Promise<unknown> {
+    try {
+      return await c.req.json();
+    } catch {
+      throw new InvalidJsonError('body is not JSON');
+    }
+  }
+
+  const units = async () => (await service.orgUnits()).byCode;
+
+  // ---- public: forms are published documents; signing in and out.
   app.get('/forms', (c) =>
     c.json({
       forms: service.forms().map((f) => ({
@@ -51,48 +93,123 @@ export function createApiApp({ service, clock }: ApiDeps) {
       })),
     }),
   );
-
   app.get('/forms/:formId', (c) => c.json(describeForm(service.form(c.req.param('formId')), service.forms())));
 
-  app.get('/forms/:formId/reporters', async (c) => c.json({ units: await service.reporters(c.req.param('formId')) }));
+  app.post('/auth/code', async (c) => {
+    const body = (await jsonBody(c)) as { email?: unknown } | null;
+    const { attemptId } = await auth.requestCode({ email: body?.email, client: deps.clientAddress(c) });
+    return c.json({
+      attemptId,
+      message: 'Nếu địa chỉ có trong hệ thống, mã đăng nhập đã được gửi tới hộp thư. Mã có hiệu lực trong 10 phút.',
+    });
+  });
+
+  app.post('/auth/verify', async (c) => {
+    const body = (await jsonBody(c)) as { attemptId?: unknown; code?: unknown } | null;
+    const { token, actor, expiresAt } = await auth.verify({ attemptId: body?.attemptId, code: body?.code, client: deps.clientAddress(c) });
+    setCookie(c, cookieName, token, { httpOnly: true, secure, sameSite: 'Lax', path: '/', expires: expiresAt });
+    return c.json({ user: me(actor) });
+  });
+
+  app.post('/auth/logout', async (c) => {
+    await auth.logout(getCookie(c, cookieName));
+    deleteCookie(c, cookieName, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
+    return c.body(null, 204);
+  });
+
+  // ---- everything below needs a live session.
+  app.use(async (c, next) => {
+    const actor = await auth.authenticate(getCookie(c, cookieName));
+    if (!actor) throw new UnauthenticatedError('no session');
+    c.set('actor', actor);
+    return next();
+  });
+
+  const me = (actor: Actor) => ({
+    email: actor.email,
+    name: actor.name,
+    role: actor.role,
+    unit: { code: actor.unit.code, name: actor.unit.name, kind: actor.unit.kind },
+  });
+
+  app.get('/me', (c) => c.json({ user: me(c.var.actor) }));
+
+  app.get('/me/due', async (c) => {
+    const actor = c.var.actor;
+    const byCode = await units();
+    const now = clock.now();
+    const items = [];
+    for (const form of service.forms().filter((f) => access.writeSubmission(actor, f, actor.unit.code, byCode))) {
+      const period = currentPeriod(form.period, now);
+      const current = await service.submissionOrUndefined({ formId: form.id, period, orgUnit: actor.unit.code });
+      const deadline = deadlineOf(form.period, period);
+      items.push({
+        formId: form.id,
+        title: form.title,
+        directive: { number: form.directive.number, issuerName: form.directive.issuerName },
+        period,
+        deadline: deadline.toISOString(),
+        status: current ? timelinessOf(current.firstSubmittedAt, deadline) : 'missing',
+        ...(current ? { revision: current.revision } : {}),
+      });
+    }
+    return c.json({ items: items.sort((a, b) => a.deadline.localeCompare(b.deadline)) });
+  });
+
+  app.get('/forms/:formId/reporters', async (c) => {
+    const form = service.form(c.req.param('formId'));
+    return c.json({ units: access.visibleReporters(c.var.actor, form, await service.reporters(form.id), await units()) });
+  });
+
+  /** The target named in the path, checked against the session's user before anything is read. */
+  async function allow(c: Context<Env>, rule: 'readSubmission' | 'writeSubmission' | 'rollup') {
+    const key = { formId: c.req.param('formId')!, period: c.req.param('period')!, orgUnit: c.req.param('orgUnit')! };
+    if (!access[rule](c.var.actor, service.form(key.formId), key.orgUnit, await units())) {
+      throw new ForbiddenError(`${c.var.actor.email} may not ${rule} ${key.formId}/${key.orgUnit}`);
+    }
+    return key;
+  }
 
   const submissionPath = '/forms/:formId/periods/:period/submissions/:orgUnit';
 
-  app.get(submissionPath, async (c) => c.json({ submission: await service.getSubmission(c.req.param()) }));
+  app.get(submissionPath, async (c) => c.json({ submission: await service.getSubmission(await allow(c, 'readSubmission')) }));
 
   app.get(`${submissionPath}/revisions`, async (c) =>
-    c.json({ revisions: await service.listRevisions(c.req.param()) }),
+    c.json({ revisions: await service.listRevisions(await allow(c, 'readSubmission')) }),
   );
 
-  app.put(
-    submissionPath,
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn (tối đa 256 KB).'),
-    }),
-    async (c) => {
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\s*(;|$)/i.test(type)) {
-        return errorResponse(c, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Dữ liệu phải được gửi dưới dạng JSON.');
-      }
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return errorResponse(c, 400, 'INVALID_JSON', 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ).');
-      }
-      const parsed = putBody.safeParse(body);
-      if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
-      const result = await service.putSubmission(c.req.param(), parsed.data);
-      return c.json(result, result.status === 'created' ? 201 : 200);
-    },
-  );
+  app.put(submissionPath, async (c) => {
+    const key = await allow(c, 'writeSubmission');
+    const parsed = putBody.safeParse(await jsonBody(c));
+    if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
+    const result = await service.putSubmission(key, parsed.data);
+    return c.json(result, result.status === 'created' ? 201 : 200);
+  });
 
-  app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(c.req.param())));
+  app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(await allow(c, 'rollup'))));
 
-  app.get('/forms/:formId/periods/:period/summary', async (c) =>
-    c.json({ summary: await buildSummary(service, c.req.param('formId'), c.req.param('period'), clock.now()) }),
-  );
+  app.get('/forms/:formId/periods/:period/summary', async (c) => {
+    const form = service.form(c.req.param('formId'));
+    if (!access.readSummary(c.var.actor, form, await units())) throw new ForbiddenError(`${c.var.actor.email} may not read summary ${form.id}`);
+    return c.json({ summary: await buildSummary(service, form.id, c.req.param('period'), clock.now()) });
+  });
+
+  // ---- user management: admins, for their unit and below.
+  const admin = new Hono<Env>();
+  admin.use(async (c, next) => {
+    if (c.var.actor.role !== 'admin') throw new ForbiddenError(`${c.var.actor.email} is not an admin`);
+    return next();
+  });
+  admin.get('/', async (c) => c.json({ users: await deps.users.list(c.var.actor) }));
+  admin.post('/', async (c) => c.json({ user: await deps.users.create(c.var.actor, await jsonBody(c)) }, 201));
+  admin.post('/import', async (c) => {
+    const body = (await jsonBody(c)) as { csv?: unknown } | null;
+    if (typeof body?.csv !== 'string') throw new ValidationFailedError({ csv: ['Vui lòng gửi nội dung tệp CSV.'] });
+    return c.json(await deps.users.importCsv(c.var.actor, body.csv));
+  });
+  admin.post('/:email/disable', async (c) => c.json({ user: await deps.users.setStatus(c.var.actor, c.req.param('email'), 'disabled') }));
+  admin.post('/:email/enable', async (c) => c.json({ user: await deps.users.setStatus(c.var.actor, c.req.param('email'), 'active') }));
+  app.route('/admin/users', admin);
 
   return app;
 }

@@ -54,3 +54,44 @@ export class NoRollupError extends DomainError {
   readonly code = 'NO_ROLLUP';
   readonly userMessage = 'Đơn vị này không có báo cáo của đơn vị cấp dưới để tổng hợp cho biểu mẫu này.';
 }
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly userMessage = 'Vui lòng đăng nhập để tiếp tục.';
+}
+
+/** Refusals carry no detail about what exists. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  readonly userMessage = 'Bạn không có quyền thực hiện thao tác này.';
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly userMessage = 'Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.';
+}
+
+export class InvalidCodeError extends DomainError {
+  readonly code = 'INVALID_CODE';
+  readonly userMessage = 'Mã đăng nhập không đúng hoặc đã hết hạn.';
+}
+
+export class AttemptLockedError extends DomainError {
+  readonly code = 'ATTEMPT_LOCKED';
+  readonly userMessage = 'Bạn đã nhập sai mã quá 5 lần. Vui lòng yêu cầu mã mới.';
+}
+
+export class UserExistsError extends DomainError {
+  readonly code = 'USER_EXISTS';
+  readonly userMessage = 'Địa chỉ thư điện tử này đã có tài khoản.';
+}
+
+export class UserNotFoundError extends DomainError {
+  readonly code = 'USER_NOT_FOUND';
+  readonly userMessage = 'Không tìm thấy người dùng.';
+}
+
+export class InvalidJsonError extends DomainError {
+  readonly code = 'INVALID_JSON';
+  readonly userMessage = 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ).';
+}

@@ -1,5 +1,6 @@
 /** What the core needs from the outside world; adapters implement these. */
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
+import type { User } from './users.ts';
 
 export interface SubmissionKey {
   formId: string;
@@ -49,6 +50,42 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<{ messageId: string }>;
+}
+
+export interface LoginAttempt {
+  id: string;
+  /** Stored for unknown addresses too, so a wrong guess behaves the same either way. */
+  email: string;
+  /** HMAC of `<id>:<code>` under the server's secret; the code itself is never stored. */
+  codeHash: string;
+  expiresAt: string;
+  tries: number;
+}
+
+export interface Session {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  tokenHash: string;
+  email: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AuthStore {
+  getUser(email: string): Promise<User | undefined>;
+  listUsers(): Promise<User[]>;
+  /** @throws UserExistsError when `mustBeNew` and the email is taken */
+  putUser(user: User, options?: { mustBeNew?: boolean }): Promise<void>;
+  createLogin(attempt: LoginAttempt): Promise<void>;
+  getLogin(id: string): Promise<LoginAttempt | undefined>;
+  /** Adds a wrong try while fewer than `max` were made; returns the new count, or `undefined` once locked. */
+  addWrongTry(id: string, max: number): Promise<number | undefined>;
+  /** Deletes the attempt; false when it was already used. */
+  consumeLogin(id: string): Promise<boolean>;
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Counts one event in a fixed window and returns the window's count so far. */
+  hit(scope: string, key: string, windowStart: string, expiresAt: Date): Promise<number>;
 }
 
 export interface Clock {

@@ -129,6 +129,13 @@ export function createReportingService(deps: ReportingDeps) {
       return view(f, current);
     },
 
+    /** The current submission, or undefined when the unit has not reported. */
+    async submissionOrUndefined(key: SubmissionKey): Promise<SubmissionView | undefined> {
+      const f = await resolve(key);
+      const current = await submissions.getCurrent(key);
+      return current ? view(f, current) : undefined;
+    },
+
     async listRevisions(key: SubmissionKey): Promise<SubmissionView[]> {
       const f = await resolve(key);
       return (await submissions.listRevisions(key)).map((r) => view(f, r));

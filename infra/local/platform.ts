@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { loadForms, type FormRegistry } from '#schemas/registry.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
@@ -17,6 +19,8 @@ import { createRuntime, type Runtime } from '../../functions/runtime.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { readSeedOrgUnits } from './seed.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
+import { freePort } from './ports.ts';
+import { PAGE_SECURITY_HEADERS, securityHeaders } from '../../functions/api/security.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -31,6 +35,8 @@ export function localRecipients(registry: FormRegistry): Record<string, string[]
 }
 
 export interface PlatformOptions {
+  /** Login codes are hashed with it; a fresh one per start is fine (codes live 10 minutes). */
+  authSecret?: string;
   /** 0 picks a free port. */
   port: number;
   /** Keeps DynamoDB data here across restarts; in memory when absent. */
@@ -58,6 +64,7 @@ export interface Platform {
 function webApp(webDir: string): Hono {
   const web = new Hono();
   const fallback = ['200.html', 'index.html'].map((f) => join(webDir, f)).find((f) => existsSync(f));
+  web.use(securityHeaders(PAGE_SECURITY_HEADERS));
   web.use(
     '*',
     serveStatic({
@@ -88,10 +95,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   let server: ServerType | undefined;
   try {
     sink = await startSmtpSink({ dir: options.mailDir });
+    // The URL is the allowed origin of writes, so the port is fixed before the app is made.
+    const port = options.port || (await freePort());
+    const url = `http://127.0.0.1:${port}`;
     const runtime = createRuntime({
       registry,
       tableName: TABLE_NAME,
       dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: db.endpoint },
+      mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: LOCAL_SENDER }),
+      authSecret: options.authSecret ?? randomBytes(32).toString('base64url'),
+      publicUrl: url,
+      recipients: localRecipients(registry),
+      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await ensureTable(runtime.db, TABLE_NAME);
@@ -100,16 +115,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const root = new Hono();
     root.route('/', runtime.app);
     root.route('/', webApp(options.webDir ?? join(REPO_ROOT, 'web/build')));
-    const listening = await new Promise<{ port: number }>((resolvePort) => {
-      server = serve({ fetch: root.fetch, port: options.port, hostname: '127.0.0.1' }, (info) => resolvePort(info));
+    await new Promise<void>((resolveListening, reject) => {
+      server = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolveListening());
+      server.once('error', reject);
     });
-    const url = `http://127.0.0.1:${listening.port}`;
 
-    const runSummary = runtime.summaryJob({
-      mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: LOCAL_SENDER }),
-      recipients: localRecipients(registry),
-      publicUrl: url,
-    });
+    const runSummary = runtime.summaryJob();
     const scheduler =
       options.scheduler === false
         ? undefined

@@ -2,6 +2,7 @@
  * `npm start` writes where its services listen to `.data/platform.json`, so
  * the demo and job commands can act on the running platform.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadForms } from '#schemas/registry.ts';
@@ -42,12 +43,13 @@ export async function connectToRunningPlatform(clock?: Clock) {
     registry,
     tableName: TABLE_NAME,
     dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: state.dynamodbEndpoint },
+    mailer: createSmtpMailer({ ...state.smtp, from: LOCAL_SENDER }),
+    // Commands never verify login codes; the secret only has to be valid.
+    authSecret: randomBytes(32).toString('base64url'),
+    publicUrl: state.url,
+    recipients: localRecipients(registry),
     ...(clock ? { clock } : {}),
   });
-  const runSummary = runtime.summaryJob({
-    mailer: createSmtpMailer({ ...state.smtp, from: LOCAL_SENDER }),
-    recipients: localRecipients(registry),
-    publicUrl: state.url,
-  });
+  const runSummary = runtime.summaryJob();
   return { state, registry, runtime, runSummary };
 }

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { formLoaders } from '#schemas/registry.ts';
 import { listSchedules } from '../../functions/core/schedules.ts';
-import { freshRuntime } from '../support/local-runtime.ts';
+import { freshRuntime, signIn } from '../support/local-runtime.ts';
 import sample from '../fixtures/forms/vi-du-tu-vung.ts';
 
 const loaders = { ...formLoaders, 'vi-du-tu-vung': async () => ({ default: sample }) };
@@ -30,20 +30,22 @@ describe('a throwaway form in a fixture registry', () => {
       endDate: 'date',
     });
 
-    const reporters = (await (await runtime.app.request('/api/forms/vi-du-tu-vung/reporters')).json()) as { units: Array<{ code: string }> };
+    runtime.clock.set(new Date('2099-10-02T09:00:00Z'));
+    const official = { headers: { cookie: await signIn(runtime, { role: 'official', unit: '70' }) } };
+    const reporters = (await (await runtime.app.request('/api/forms/vi-du-tu-vung/reporters', official)).json()) as { units: Array<{ code: string }> };
     expect(reporters.units.map((u) => u.code)).toEqual(['688', '689', '690', '691', '692', '693', '694', '695', '696', '697', '698']);
 
     runtime.clock.set(new Date('2099-10-02T09:00:00Z'));
     const data = sample.demo({ unit: { code: '689', name: 'Đồng Xoài', kind: 'district' }, random: () => 0.5, period: '2099-10-02' });
     const put = await runtime.app.request('/api/forms/vi-du-tu-vung/periods/2099-10-02/submissions/689', {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await signIn(runtime, { role: 'reporter', unit: '689' }) },
       body: JSON.stringify({ data, submittedBy: 'Cán bộ Đồng Xoài' }),
     });
     expect(put.status).toBe(201);
     expect(await put.json()).toMatchObject({ submission: { timeliness: 'on-time', deadline: '2099-10-02T11:00:00.000Z' } });
 
-    const summary = (await (await runtime.app.request('/api/forms/vi-du-tu-vung/periods/2099-10-02/summary')).json()) as {
+    const summary = (await (await runtime.app.request('/api/forms/vi-du-tu-vung/periods/2099-10-02/summary', official)).json()) as {
       summary: { completeness: { reported: number; expected: number }; content: { figures: Array<{ value: number }> } };
     };
     expect(summary.summary.completeness).toMatchObject({ reported: 1, expected: 11 });

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildSummary } from '../../functions/core/summary.ts';
 import { v1, v2 } from '../fixtures/forms/versioned.ts';
-import { freshRuntime } from '../support/local-runtime.ts';
+import { freshRuntime, signIn } from '../support/local-runtime.ts';
 
 const key = (orgUnit: string) => ({ formId: 'vi-du-phien-ban', period: '2021-02-01', orgUnit });
 
@@ -21,7 +21,8 @@ describe('form versions', () => {
       seed: false,
     });
     // The old answer reads back exactly as it was sent, with the version it was sent under.
-    const res = await after.app.request('/api/forms/vi-du-phien-ban/periods/2021-02-01/submissions/01');
+    const official = await signIn(after, { role: 'official', unit: 'VN' });
+    const res = await after.app.request('/api/forms/vi-du-phien-ban/periods/2021-02-01/submissions/01', { headers: { cookie: official } });
     expect(await res.json()).toMatchObject({ submission: { schemaVersion: 1, revision: 1, data: { beds: 120 } } });
 
     // A new answer is stored under version 2; an amendment of an old one too.

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
 import { startSmtpSink, type SmtpSink } from '../../infra/local/smtp-sink.ts';
-import { freshRuntime } from '../support/local-runtime.ts';
+import { freshRuntime, signIn } from '../support/local-runtime.ts';
 import { readMails, viNumber } from '../support/mail.ts';
 
 const NATIONAL = '4380-san-sang-tiem-chung';
@@ -89,7 +89,8 @@ describe('Lai Châu builds its answer to the Ministry from its districts', () =>
     expect(relayed.length).toBeGreaterThan(0);
     expect(relayed.length).toBeLessThan(relayReporters.length);
 
-    const res = await runtime.app.request(`/api/forms/${NATIONAL}/periods/2021-06-04/rollup/12`);
+    const laiChau = await signIn(runtime, { role: 'reporter', unit: '12' });
+    const res = await runtime.app.request(`/api/forms/${NATIONAL}/periods/2021-06-04/rollup/12`, { headers: { cookie: laiChau } });
     expect(res.status).toBe(200);
     const { data, sources } = (await res.json()) as {
       data: Readiness;
@@ -105,7 +106,7 @@ describe('Lai Châu builds its answer to the Ministry from its districts', () =>
     // The province adds its contact and submits the rolled-up answer as its own.
     const put = await runtime.app.request(`/api/forms/${NATIONAL}/periods/2021-06-04/submissions/12`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: laiChau },
       body: JSON.stringify({ data: { ...data, contact: { name: 'Lò Văn Minh', phone: '0213 3876 543' } }, submittedBy: 'Sở Y tế Lai Châu' }),
     });
     expect(put.status).toBeLessThan(300);
@@ -113,10 +114,12 @@ describe('Lai Châu builds its answer to the Ministry from its districts', () =>
 
   test('a province that relayed nothing gets NO_ROLLUP; so does a form without roll-up', async () => {
     const runtime = await freshRuntime();
-    const other = await runtime.app.request(`/api/forms/${NATIONAL}/periods/2021-06-04/rollup/79`);
+    const hcm = { headers: { cookie: await signIn(runtime, { role: 'reporter', unit: '79' }) } };
+    const laiChau = { headers: { cookie: await signIn(runtime, { role: 'reporter', unit: '12' }) } };
+    const other = await runtime.app.request(`/api/forms/${NATIONAL}/periods/2021-06-04/rollup/79`, hcm);
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ error: { code: 'NO_ROLLUP' } });
-    const noRollup = await runtime.app.request('/api/forms/971-nhan-luc-y-te/periods/2021-07-20/rollup/12');
+    const noRollup = await runtime.app.request('/api/forms/971-nhan-luc-y-te/periods/2021-07-20/rollup/12', laiChau);
     expect(await noRollup.json()).toMatchObject({ error: { code: 'NO_ROLLUP' } });
   });
 });

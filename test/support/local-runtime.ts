@@ -1,25 +1,52 @@
 /** A runtime on its own fresh table in the shared DynamoDB Local, seeded with the real org units. */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadForms, type FormLoaders } from '#schemas/registry.ts';
-import { createRuntime } from '../../functions/runtime.ts';
+import type { RateLimits } from '../../functions/core/auth.ts';
+import { MemoryMailer } from '../../functions/core/fakes.ts';
+import type { Mailer } from '../../functions/core/ports.ts';
+import type { Role } from '../../functions/core/users.ts';
+import { createRuntime, type Runtime } from '../../functions/runtime.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
 import { readSeedOrgUnits } from '../../infra/local/seed.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
 
 export const seedUnits = readSeedOrgUnits;
+export const PUBLIC_URL = 'http://127.0.0.1:9';
 
 /** A runtime on a new table, or on `tableName` to see what an earlier runtime stored. */
-export async function freshRuntime(options: { loaders?: FormLoaders; seed?: boolean; tableName?: string } = {}) {
+export async function freshRuntime(
+  options: { loaders?: FormLoaders; seed?: boolean; tableName?: string; mailer?: Mailer; limits?: RateLimits } = {},
+) {
   const clock = settableClock(new Date('2021-07-19T03:00:00Z'));
   const tableName = options.tableName ?? `t-${randomUUID()}`;
+  const mailer = options.mailer ?? new MemoryMailer();
   const runtime = createRuntime({
     registry: await loadForms(options.loaders),
     tableName,
     dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: inject('dynamodbEndpoint') },
+    mailer,
+    authSecret: randomBytes(32).toString('base64url'),
+    publicUrl: PUBLIC_URL,
+    recipients: {},
+    // Tests name the client in a header; in production the hosting layer tells.
+    clientAddress: (c) => c.req.header('x-test-client') ?? 'test-client',
     clock,
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   await ensureTable(runtime.db, tableName);
   if (options.seed !== false) await runtime.orgUnits.upsertAll(seedUnits());
-  return { ...runtime, clock, tableName };
+  return { ...runtime, clock, tableName, mailer };
+}
+
+/**
+ * Creates a user and a session without the emailed code (tested on its own in
+ * the auth tests) and returns the Cookie header to send.
+ */
+export async function signIn(runtime: Runtime, user: { email?: string; role: Role; unit: string; name?: string }): Promise<string> {
+  const email = user.email ?? `${user.role}-${user.unit.toLowerCase()}@test.local`;
+  if (!(await runtime.authStore.getUser(email))) {
+    await runtime.users.create('system', { email, name: user.name ?? `Người dùng ${user.unit}`, unit: user.unit, role: user.role });
+  }
+  return `baocao=${await runtime.auth.openSession(email)}`;
 }

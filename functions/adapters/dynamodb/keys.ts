@@ -6,7 +6,13 @@
  * | org unit              | `ORGUNIT`                       | `<code>`                |
  * | current submission    | `SUB#<formId>#<period>`         | `CUR#<orgUnit>`         |
  * | submission revision   | `SUB#<formId>#<period>`         | `REV#<orgUnit>#<rev 6>` |
+ * | user                  | `USER`                          | `<email>`               |
+ * | login attempt         | `LOGIN#<attemptId>`             | `LOGIN`                 |
+ * | session               | `SESSION#<sha256 of token>`     | `SESSION`               |
+ * | rate-limit window     | `RATE#<scope>#<key>`            | `<window start ISO>`    |
  *
+ * Login attempts, sessions and rate windows carry `ttl` (epoch seconds) so
+ * DynamoDB deletes them once expired; the code checks expiry itself too.
  * A summary reads one partition (`SUB#form#period`, `CUR#` prefix); a unit's
  * history is one prefix query. Form ids are kebab-case and periods are dates,
  * so `#` never appears inside a component.
@@ -33,3 +39,13 @@ export function currentKey(key: SubmissionKey): { pk: string; sk: string } {
 export function revisionKey(key: SubmissionKey, revision: number): { pk: string; sk: string } {
   return { pk: submissionPartition(key.formId, key.period), sk: revisionSort(key.orgUnit, revision) };
 }
+
+/** The table's TTL attribute, in epoch seconds. */
+export const TTL_ATTRIBUTE = 'ttl';
+export const epochSeconds = (date: Date): number => Math.ceil(date.getTime() / 1000);
+
+export const userKey = (email: string) => ({ pk: 'USER', sk: email });
+export const USERS_PARTITION = 'USER';
+export const loginKey = (attemptId: string) => ({ pk: `LOGIN#${attemptId}`, sk: 'LOGIN' });
+export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+export const rateKey = (scope: string, key: string, windowStart: string) => ({ pk: `RATE#${scope}#${key}`, sk: windowStart });

@@ -2,6 +2,7 @@
  * Sends mail with nodemailer over any transport it is given: SMTP to the local
  * sink here, SES in production. Takes its transport and sender in the constructor.
  */
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { MailMessage, Mailer } from '../../core/ports.ts';
@@ -33,4 +34,10 @@ export function createSmtpMailer(options: { host: string; port: number; from: st
     nodemailer.createTransport({ host: options.host, port: options.port, secure: false, ignoreTLS: true }),
     options.from,
   );
+}
+
+/** A mailer that sends through Amazon SES (v2 API) with nodemailer's SES transport. */
+export function createSesMailer(options: { region: string; from: string }): NodemailerMailer {
+  const sesClient = new SESv2Client({ region: options.region });
+  return new NodemailerMailer(nodemailer.createTransport({ SES: { sesClient, SendEmailCommand } }), options.from);
 }
