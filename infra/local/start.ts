@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDemoAccounts } from './accounts.ts';
 import { startPlatform } from './platform.ts';
 import { clearState, DATA_DIR, writeState } from './state.ts';
 
@@ -23,6 +24,8 @@ const platform = await startPlatform({
   process.exit(1);
 });
 
+const accounts = await ensureDemoAccounts(platform.runtime.users, platform.runtime.authStore);
+
 writeState({
   url: platform.url,
   dynamodbEndpoint: platform.db.endpoint,
@@ -37,6 +40,9 @@ Nền tảng báo cáo đang chạy: ${platform.url}
   Đơn vị hành chính: nạp ${platform.seeded.written} mới, ${platform.seeded.unchanged} không đổi
   Thư điện tử:      mỗi thư là một tệp .eml trong ${mailDir}
   Lịch chạy:        ${platform.scheduler?.nextRuns().map((r) => `${r.id} → ${r.next ? r.next.toISOString() : 'đã qua'}`).join('; ')}
+
+Tài khoản thử (đăng nhập bằng mã gửi qua thư; thư nằm trong thư mục trên):
+${accounts.map((a) => `  ${a.email.padEnd(28)} ${a.role.padEnd(9)} ${a.unit.padEnd(4)} ${a.name}`).join('\n')}
 
 Thử ngay: \`npm run demo\` (ở cửa sổ khác) điền báo cáo mẫu và gửi thư tổng hợp.
 Nhấn Ctrl-C để dừng.`);
