@@ -15,6 +15,7 @@ import { defineForm } from '#schemas/core/form.ts';
 import { formLoaders, loadForms } from '#schemas/registry.ts';
 import { REPO_ROOT, startPlatform, type Platform } from '../../infra/local/platform.ts';
 import { launchChromium } from '../support/browser.ts';
+import { signInBrowser } from '../support/e2e.ts';
 
 const FORM = 'vi-du-tu-vung';
 const PERIOD = '2099-10-02';
@@ -90,6 +91,7 @@ async function errorOf(page: Page, selector: string): Promise<string> {
 describe('every field kind, on a form added after the web was built', () => {
   test('grid totals, computed rate, table rows, server rules beside their fields, receipt and stored data', async () => {
     expect(existsSync(join(REPO_ROOT, `web/build/bao-cao/${FORM}`))).toBe(false);
+    await signInBrowser({ platform, browser }, { unit: DISTRICT });
     const page = await browser.newPage();
     await page.goto(`${platform.url}/bao-cao/${FORM}/`);
     await expect.poll(() => page.locator(`#unit option[value="${DISTRICT}"]`).count()).toBe(1);
@@ -209,11 +211,15 @@ describe('roll-up', () => {
       { data: { sites: [{ name: 'Trạm Y tế xã B', perDay: 80 }, { name: 'Bệnh viện huyện B', perDay: 300 }] }, submittedBy: 'Huyện B' },
     );
 
+    // Another province's reporter is not offered the roll-up.
+    await signInBrowser({ platform, browser }, { unit: '01' });
     const page = await browser.newPage();
     await page.goto(`${platform.url}/bao-cao/${parentForm.id}/`);
-    await expect.poll(() => page.locator('#unit option[value="70"]').count()).toBe(1);
-    await page.selectOption('#unit', '01');
+    await expect.poll(() => page.locator('#unit option[value="01"]').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Tổng hợp từ báo cáo của đơn vị cấp dưới' }).count()).toBe(0);
+    await signInBrowser({ platform, browser }, { unit: '70' });
+    await page.reload();
+    await expect.poll(() => page.locator('#unit option[value="70"]').count()).toBe(1);
     await page.selectOption('#unit', '70');
     const rollUp = page.getByRole('button', { name: 'Tổng hợp từ báo cáo của đơn vị cấp dưới' });
     await expect.poll(() => rollUp.isEnabled()).toBe(true);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { FormRegistry } from '#schemas/registry.ts';
+import type { Role } from '../../functions/core/users.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
 import { REPO_ROOT, startPlatform, type Platform } from '../../infra/local/platform.ts';
 import { launchChromium } from './browser.ts';
@@ -38,8 +39,25 @@ export async function startE2E(options: { registry?: FormRegistry } = {}): Promi
   };
 }
 
-/** Opens a form page and chooses the reporting unit once the list has loaded. */
+/**
+ * Signs the browser in as a user of `unit` (creating the user), without the
+ * emailed code: the code path has its own browser test (`login.test.ts`).
+ */
+export async function signInBrowser(e2e: Pick<E2E, 'platform' | 'browser'>, user: { unit: string; role?: Role; email?: string; name?: string }): Promise<string> {
+  const role = user.role ?? 'reporter';
+  const email = user.email ?? `${role}-${user.unit.toLowerCase()}@e2e.local`;
+  const runtime = e2e.platform.runtime;
+  if (!(await runtime.authStore.getUser(email))) {
+    await runtime.users.create('system', { email, name: user.name ?? `Cán bộ đơn vị ${user.unit}`, unit: user.unit, role });
+  }
+  const token = await runtime.auth.openSession(email);
+  await e2e.browser.addCookies([{ name: 'baocao', value: token, url: e2e.platform.url, httpOnly: true, sameSite: 'Lax' }]);
+  return email;
+}
+
+/** Signs in as the unit's reporter, opens a form page and waits for the unit to be chosen. */
 export async function openForm(e2e: E2E, formId: string, unitCode: string): Promise<Page> {
+  await signInBrowser(e2e, { unit: unitCode });
   const page = await e2e.browser.newPage();
   await page.goto(`${e2e.platform.url}/bao-cao/${formId}/`);
   await expect.poll(() => page.locator(`#unit option[value="${unitCode}"]`).count()).toBe(1);
