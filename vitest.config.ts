@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['schemas/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts'],
+          include: ['schemas/**/*.test.ts', 'functions/**/*.test.ts', 'infra/**/*.test.ts', 'web/src/**/*.test.ts'],
         },
       },
       {

@@ -107,7 +107,8 @@ export function createApiApp(deps: ApiDeps) {
   app.post('/auth/verify', async (c) => {
     const body = (await jsonBody(c)) as { attemptId?: unknown; code?: unknown } | null;
     const { token, actor, expiresAt } = await auth.verify({ attemptId: body?.attemptId, code: body?.code, client: deps.clientAddress(c) });
-    setCookie(c, cookieName, token, { httpOnly: true, secure, sameSite: 'Lax', path: '/', expires: expiresAt });
+    // Max-Age, not Expires: the browser counts from its own clock, right or wrong.
+    setCookie(c, cookieName, token, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: Math.floor((expiresAt.getTime() - clock.now().getTime()) / 1000) });
     return c.json({ user: me(actor) });
   });
 

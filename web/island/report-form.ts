@@ -8,7 +8,8 @@
  */
 import { mount } from 'svelte';
 import type { FormDescriptor } from '#schemas/core/describe.ts';
-import { getForm } from '#lib/api.ts';
+import { getForm, getMe } from '#lib/api.ts';
+import { loginHref, signOut } from '#lib/login.ts';
 import ReportForm from '#lib/form/ReportForm.svelte';
 
 async function descriptor(): Promise<FormDescriptor | string> {
@@ -19,6 +20,26 @@ async function descriptor(): Promise<FormDescriptor | string> {
   if (result?.ok) return result.value;
   return !result || result.error.status === 404 ? 'Không tìm thấy biểu mẫu.' : `Không tải được biểu mẫu. ${result.error.message}`;
 }
+
+/** The header's signed-in line or login link (markup in routes/+layout.svelte, filled by position). */
+function showSession(session: HTMLElement) {
+  const [user, login] = session.children as unknown as [HTMLElement, HTMLAnchorElement];
+  void getMe().then((me) => {
+    if (me.ok) {
+      const [name, unit, button] = user.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
+      name.textContent = me.value.name;
+      unit.textContent = me.value.unit.name;
+      button.onclick = () => void signOut();
+      user.hidden = false;
+    } else if (me.error.status === 401) {
+      login.href = loginHref(location.pathname);
+      login.hidden = false;
+    }
+  });
+}
+
+const session = document.getElementById('session');
+if (session) showSession(session);
 
 const target = document.getElementById('report-form');
 if (target) {

@@ -93,6 +93,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T
   } catch {
     return { ok: false, error: { status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE } };
   }
+  // A 204 (logging out) has no body.
+  if (response.status === 204) return { ok: true, value: undefined as T };
   const body = await readJson(response);
   if (!response.ok) return { ok: false, error: toApiError(response.status, body) };
   if (!isRecord(body)) return { ok: false, error: { status: response.status, code: 'BAD_RESPONSE', message: UNEXPECTED_MESSAGE } };
@@ -150,4 +152,54 @@ export function getRollup(
   orgUnit: string,
 ): Promise<ApiResult<{ data: Record<string, unknown>; sources: RollupSource[] }>> {
   return request(`/api/forms/${segment(formId)}/periods/${segment(period)}/rollup/${segment(orgUnit)}`);
+}
+
+export type Role = 'reporter' | 'official' | 'admin';
+
+/** The signed-in user, as `GET /api/me` describes them. */
+export interface Me {
+  email: string;
+  name: string;
+  role: Role;
+  unit: { code: string; name: string; kind: string };
+}
+
+export type DueStatus = 'missing' | 'on-time' | 'late';
+
+/** A report the user's unit owes: the current period of a form it answers. */
+export interface DueItem {
+  formId: string;
+  title: Text;
+  directive: { number: string; issuerName: { vi: string } };
+  period: string;
+  /** ISO instant. */
+  deadline: string;
+  status: DueStatus;
+  revision?: number;
+}
+
+/** The signed-in user; a 401 (`UNAUTHENTICATED`) when nobody is. */
+export async function getMe(): Promise<ApiResult<Me>> {
+  const result = await request<{ user: Me }>('/api/me');
+  return result.ok ? { ok: true, value: result.value.user } : result;
+}
+
+export async function listDue(): Promise<ApiResult<DueItem[]>> {
+  const result = await request<{ items: DueItem[] }>('/api/me/due');
+  return result.ok ? { ok: true, value: result.value.items ?? [] } : result;
+}
+
+/** Asks for a sign-in code by email. The answer is the same whether or not the address is known. */
+export function requestCode(email: string): Promise<ApiResult<{ attemptId: string; message: string }>> {
+  return request('/api/auth/code', { method: 'POST', body: JSON.stringify({ email }) });
+}
+
+/** Exchanges the emailed code for a session (an HttpOnly cookie the server sets). */
+export async function verifyCode(attemptId: string, code: string): Promise<ApiResult<Me>> {
+  const result = await request<{ user: Me }>('/api/auth/verify', { method: 'POST', body: JSON.stringify({ attemptId, code }) });
+  return result.ok ? { ok: true, value: result.value.user } : result;
+}
+
+export function logout(): Promise<ApiResult<void>> {
+  return request('/api/auth/logout', { method: 'POST', body: '{}' });
 }
