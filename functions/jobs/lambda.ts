@@ -1,0 +1,36 @@
+/**
+ * Scheduled jobs in Lambda, invoked by EventBridge Scheduler with the schedule
+ * entry's payload (`{ job, formId, period? }`). Config from the environment, read once.
+ * A thrown error makes the scheduler retry, then land the event in the DLQ.
+ */
+import * as z from 'zod/mini';
+import { loadForms } from '#schemas/registry.ts';
+import { createSesMailer } from '../adapters/mail/nodemailer-mailer.ts';
+import { readLambdaConfig } from '../config.ts';
+import { createRuntime } from '../runtime.ts';
+
+const config = readLambdaConfig(process.env);
+
+const runtime = createRuntime({
+  registry: await loadForms(),
+  tableName: config.TABLE_NAME,
+  dynamodb: { region: config.AWS_REGION },
+  mailer: createSesMailer({ region: config.AWS_REGION, from: config.MAIL_FROM }),
+  authSecret: config.AUTH_SECRET,
+  publicUrl: config.PUBLIC_URL,
+  recipients: config.recipients,
+});
+
+const eventSchema = z.strictObject({
+  job: z.enum(['summary']),
+  formId: z.string().check(z.minLength(1)),
+  period: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+
+const summary = runtime.summaryJob();
+
+export async function handler(event: unknown) {
+  const parsed = eventSchema.parse(event);
+  const result = await summary({ formId: parsed.formId, ...(parsed.period ? { period: parsed.period } : {}) });
+  return { job: parsed.job, formId: parsed.formId, period: result.summary.period, to: result.to.length, messageId: result.messageId };
+}
