@@ -12,16 +12,27 @@ const envSchema = z.object({
   PUBLIC_URL: z.url(),
   /** JSON `{ "<recipient key>": ["a@b.vn", ...] }` */
   SUMMARY_RECIPIENTS: z.string(),
-  AUTH_SECRET: z.string().check(z.minLength(32)),
 });
 
-export type LambdaConfig = z.output<typeof envSchema> & { recipients: Record<string, string[]> };
+const authSchema = z.object({ AUTH_SECRET: z.string().check(z.minLength(32, 'AUTH_SECRET must be at least 32 characters')) });
 
-export function readLambdaConfig(env: Record<string, string | undefined>): LambdaConfig {
+export type LambdaConfig = z.output<typeof envSchema> & { recipients: Record<string, string[]>; AUTH_SECRET: string };
+
+const describe = (issues: readonly z.core.$ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
+/**
+ * @example readLambdaConfig(process.env) // throws "invalid configuration: TABLE_NAME: ..." when unset
+ */
+export function readLambdaConfig(env: Record<string, string | undefined>, options: { needsAuthSecret?: boolean } = {}): LambdaConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`invalid configuration: ${describe(parsed.error.issues)}`);
+  let secret = '';
+  if (options.needsAuthSecret !== false) {
+    const auth = authSchema.safeParse(env);
+    if (!auth.success) throw new Error(`invalid configuration: ${describe(auth.error.issues)}`);
+    secret = auth.data.AUTH_SECRET;
   }
-  const recipients = z.record(z.string(), z.array(z.email())).parse(JSON.parse(parsed.data.SUMMARY_RECIPIENTS));
-  return { ...parsed.data, recipients };
+  const recipients = z.record(z.string(), z.array(z.email())).safeParse(JSON.parse(parsed.data.SUMMARY_RECIPIENTS));
+  if (!recipients.success) throw new Error(`invalid configuration: SUMMARY_RECIPIENTS: ${describe(recipients.error.issues)}`);
+  return { ...parsed.data, recipients: recipients.data, AUTH_SECRET: secret };
 }

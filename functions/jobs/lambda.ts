@@ -3,20 +3,22 @@
  * entry's payload (`{ job, formId, period? }`). Config from the environment, read once.
  * A thrown error makes the scheduler retry, then land the event in the DLQ.
  */
+import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { loadForms } from '#schemas/registry.ts';
 import { createSesMailer } from '../adapters/mail/nodemailer-mailer.ts';
 import { readLambdaConfig } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
 
-const config = readLambdaConfig(process.env);
+const config = readLambdaConfig(process.env, { needsAuthSecret: false });
 
 const runtime = createRuntime({
   registry: await loadForms(),
   tableName: config.TABLE_NAME,
   dynamodb: { region: config.AWS_REGION },
   mailer: createSesMailer({ region: config.AWS_REGION, from: config.MAIL_FROM }),
-  authSecret: config.AUTH_SECRET,
+  // Jobs never check login codes; the key only has to be valid.
+  authSecret: randomBytes(32).toString('base64url'),
   publicUrl: config.PUBLIC_URL,
   recipients: config.recipients,
 });
