@@ -13,6 +13,8 @@ import { createReportingService } from './core/reporting.ts';
 import { systemClock, type Clock, type Mailer } from './core/ports.ts';
 import { createUserAdmin } from './core/user-admin.ts';
 import { createSummaryJob } from './jobs/summary-job.ts';
+import { createReminderJob } from './jobs/reminder-job.ts';
+import { DynamoDeliveryStore } from './adapters/dynamodb/delivery-store.ts';
 
 export interface RuntimeConfig {
   registry: FormRegistry;
@@ -46,6 +48,7 @@ export function createRuntime(config: RuntimeConfig) {
     ...(config.limits ? { limits: config.limits } : {}),
   });
   const users = createUserAdmin({ store: authStore, clock, orgUnits: service.orgUnits });
+  const deliveries = new DynamoDeliveryStore(db, config.tableName);
   const app = createApiApp({
     service,
     auth,
@@ -64,15 +67,20 @@ export function createRuntime(config: RuntimeConfig) {
     auth,
     users,
     app,
+    deliveries,
     /** The summary job; tests may swap the mailer or recipients. */
     summaryJob: (overrides: { mailer?: Mailer; recipients?: Record<string, string[]>; publicUrl?: string } = {}) =>
       createSummaryJob({
         service,
         clock,
+        deliveries,
         mailer: overrides.mailer ?? config.mailer,
         recipients: overrides.recipients ?? config.recipients,
         publicUrl: overrides.publicUrl ?? config.publicUrl,
       }),
+    /** The reminder job for reporters of units that have not reported. */
+    reminderJob: (overrides: { mailer?: Mailer } = {}) =>
+      createReminderJob({ service, clock, deliveries, users: authStore, mailer: overrides.mailer ?? config.mailer, publicUrl: config.publicUrl }),
   };
 }
 

@@ -95,3 +95,9 @@ export class InvalidJsonError extends DomainError {
   readonly code = 'INVALID_JSON';
   readonly userMessage = 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ).';
 }
+
+/** Some recipients could not be mailed; the job fails so the scheduler retries it. */
+export class DeliveryFailedError extends DomainError {
+  readonly code = 'DELIVERY_FAILED';
+  readonly userMessage = 'Chưa gửi được thư cho một số người nhận; hệ thống sẽ thử lại.';
+}

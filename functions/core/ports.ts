@@ -46,6 +46,25 @@ export interface MailMessage {
   subject: string;
   html: string;
   text: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+}
+
+/** One email of a job to one recipient: what makes "exactly once" checkable. */
+export interface DeliveryKey {
+  job: string;
+  formId: string;
+  period: string;
+  recipient: string;
+}
+
+export interface DeliveryStore {
+  /**
+   * Takes the right to send: true when nothing was sent yet, the last try failed,
+   * or an earlier claim's lease ran out (its sender died mid-way).
+   */
+  claim(key: DeliveryKey, now: Date, leaseUntil: Date): Promise<boolean>;
+  markSent(key: DeliveryKey, messageId: string, at: Date): Promise<void>;
+  markFailed(key: DeliveryKey, reason: string, at: Date): Promise<void>;
 }
 
 export interface Mailer {

@@ -24,15 +24,15 @@ const runtime = createRuntime({
 });
 
 const eventSchema = z.strictObject({
-  job: z.enum(['summary']),
+  job: z.enum(['summary', 'reminder']),
   formId: z.string().check(z.minLength(1)),
   period: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 
-const summary = runtime.summaryJob();
+const jobs = { summary: runtime.summaryJob(), reminder: runtime.reminderJob() };
 
 export async function handler(event: unknown) {
   const parsed = eventSchema.parse(event);
-  const result = await summary({ formId: parsed.formId, ...(parsed.period ? { period: parsed.period } : {}) });
-  return { job: parsed.job, formId: parsed.formId, period: result.summary.period, to: result.to.length, messageId: result.messageId };
+  const result = await jobs[parsed.job]({ formId: parsed.formId, ...(parsed.period ? { period: parsed.period } : {}) });
+  return { job: parsed.job, formId: parsed.formId, sent: result.delivery.sent.length, skipped: result.delivery.skipped.length };
 }

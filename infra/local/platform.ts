@@ -57,6 +57,7 @@ export interface Platform {
   scheduler?: LocalScheduler;
   seeded: { written: number; unchanged: number };
   runSummary: ReturnType<Runtime['summaryJob']>;
+  runReminder: ReturnType<Runtime['reminderJob']>;
   stop(): Promise<void>;
 }
 
@@ -121,10 +122,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
 
     const runSummary = runtime.summaryJob();
+    const runReminder = runtime.reminderJob();
     const scheduler =
       options.scheduler === false
         ? undefined
-        : startScheduler(listSchedules(registry.list()), (entry) => runSummary({ formId: entry.formId }), log);
+        : startScheduler(
+            listSchedules(registry.list()),
+            (entry) => (entry.job === 'summary' ? runSummary : runReminder)({ formId: entry.formId }),
+            log,
+          );
 
     const started = { db, sink, server };
     return {
@@ -134,6 +140,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       sink,
       seeded,
       runSummary,
+      runReminder,
       ...(scheduler ? { scheduler } : {}),
       async stop() {
         scheduler?.stop();

@@ -1,18 +1,24 @@
 /**
- * `npm run summary -- <formId> [period]`: runs the summary job now against the
- * running platform and sends the email to the local sink.
+ * `npm run summary -- <formId> [period] [--again]`: runs the summary job now
+ * against the running platform. Like the scheduled run, it mails each
+ * recipient once per period; `--again` sends a fresh edition to everyone.
  */
 import { connectToRunningPlatform } from './state.ts';
 
-const [formId, period] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const again = args.includes('--again');
+const [formId, period] = args.filter((a) => !a.startsWith('--'));
 const { registry, runSummary, runtime, state } = await connectToRunningPlatform();
 if (!formId || !registry.get(formId)) {
   console.error(`Cách dùng: npm run summary -- <mã biểu mẫu> [kỳ]\nBiểu mẫu: ${registry.list().map((f) => f.id).join(', ')}`);
   process.exit(1);
 }
 try {
-  const result = await runSummary({ formId, ...(period ? { period } : {}) });
-  console.log(`Đã gửi: "${result.subject}" tới ${result.to.join(', ')}\nThư nằm trong ${state.mailDir}`);
+  const result = await runSummary({ formId, ...(period ? { period } : {}), ...(again ? { edition: new Date().toISOString() } : {}) });
+  console.log(`"${result.subject}"`);
+  if (result.delivery.sent.length) console.log(`Đã gửi tới: ${result.delivery.sent.join(', ')}`);
+  if (result.delivery.skipped.length) console.log(`Đã gửi trước đó (bỏ qua): ${result.delivery.skipped.join(', ')} — thêm --again để gửi lại.`);
+  console.log(`Thư nằm trong ${state.mailDir}`);
 } catch (error) {
   console.error(`Không chạy được tổng hợp: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

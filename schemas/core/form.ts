@@ -103,6 +103,8 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
     earlier: Array<{ period: string; data: z.output<S> }>,
     issue: (path: string, message: string) => void,
   ): void;
+  /** Hours before each deadline that units still missing are reminded; 0 turns reminders off (default 2). */
+  reminderHoursBefore?: number;
   /** Brings data stored under an older `version` up to this one, for display and aggregation. */
   upgrade?(data: unknown, fromVersion: number): z.output<S>;
 }

@@ -10,6 +10,7 @@
  * | login attempt         | `LOGIN#<attemptId>`             | `LOGIN`                 |
  * | session               | `SESSION#<sha256 of token>`     | `SESSION`               |
  * | rate-limit window     | `RATE#<scope>#<key>`            | `<window start ISO>`    |
+ * | email delivery        | `MAIL#<job>#<formId>#<period>`  | `<recipient>`           |
  *
  * Login attempts, sessions and rate windows carry `ttl` (epoch seconds) so
  * DynamoDB deletes them once expired; the code checks expiry itself too.
@@ -49,3 +50,7 @@ export const USERS_PARTITION = 'USER';
 export const loginKey = (attemptId: string) => ({ pk: `LOGIN#${attemptId}`, sk: 'LOGIN' });
 export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
 export const rateKey = (scope: string, key: string, windowStart: string) => ({ pk: `RATE#${scope}#${key}`, sk: windowStart });
+export const deliveryKey = (k: { job: string; formId: string; period: string; recipient: string }) => ({
+  pk: `MAIL#${k.job}#${k.formId}#${k.period}`,
+  sk: k.recipient,
+});

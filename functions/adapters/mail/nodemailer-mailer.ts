@@ -23,6 +23,7 @@ export class NodemailerMailer implements Mailer {
       subject: message.subject,
       html: message.html,
       text: message.text,
+      ...(message.attachments ? { attachments: message.attachments } : {}),
     });
     return { messageId: info.messageId };
   }
