@@ -1,7 +1,7 @@
 /**
  * A real SMTP server that accepts every message and keeps it as an `.eml`
  * file, so local runs and tests read mail exactly as a mail client would.
- * `failNext(n)` makes the next n messages fail with a 451, for retry tests.
+ * `failNext(n, skip)` makes n messages fail with a 451 after letting `skip` through, for retry tests.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,13 +14,14 @@ export interface SmtpSink {
   /** Paths of the kept messages, oldest first. */
   messages(): string[];
   read(path: string): Buffer;
-  failNext(count: number): void;
+  failNext(count: number, skip?: number): void;
   stop(): Promise<void>;
 }
 
 export async function startSmtpSink(options: { dir: string; port?: number }): Promise<SmtpSink> {
   mkdirSync(options.dir, { recursive: true });
   let failures = 0;
+  let passBeforeFailing = 0;
   let sequence = readdirSync(options.dir).filter((f) => f.endsWith('.eml')).length;
   const server = new SMTPServer({
     authOptional: true,
@@ -32,7 +33,8 @@ export async function startSmtpSink(options: { dir: string; port?: number }): Pr
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (failures > 0) {
+        if (failures > 0 && passBeforeFailing > 0) passBeforeFailing--;
+        else if (failures > 0) {
           failures--;
           const error = Object.assign(new Error('Temporary failure (simulated)'), { responseCode: 451 });
           return callback(error);
@@ -60,8 +62,9 @@ export async function startSmtpSink(options: { dir: string; port?: number }): Pr
         .sort()
         .map((f) => join(options.dir, f)),
     read: (path) => readFileSync(path),
-    failNext: (count) => {
+    failNext: (count, skip = 0) => {
       failures = count;
+      passBeforeFailing = skip;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
