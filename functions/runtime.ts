@@ -1,19 +1,19 @@
 /**
  * Wires adapters to the core. Lambda entries and the local platform both call
- * this with plain config values; nothing below reads the environment.
+ * this with plain config values; nothing below reads the environment. The
+ * scheduled jobs are wired in `jobs/runners.ts`, so the API bundle does not
+ * carry them (nor exceljs).
  */
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
 import type { FormRegistry } from '#schemas/registry.ts';
 import { DynamoAuthStore } from './adapters/dynamodb/auth-store.ts';
 import { createDocumentClient, DynamoOrgUnitStore, DynamoSubmissionStore } from './adapters/dynamodb/store.ts';
-import { createApiApp } from './api/app.ts';
+import { createApiApp, type ExtraRoutes } from './api/app.ts';
 import { createAuthService, type RateLimits } from './core/auth.ts';
 import { createReportingService } from './core/reporting.ts';
 import { systemClock, type Clock, type Mailer } from './core/ports.ts';
 import { createUserAdmin } from './core/user-admin.ts';
-import { createSummaryJob } from './jobs/summary-job.ts';
-import { createReminderJob } from './jobs/reminder-job.ts';
 import { DynamoDeliveryStore } from './adapters/dynamodb/delivery-store.ts';
 
 export interface RuntimeConfig {
@@ -28,6 +28,8 @@ export interface RuntimeConfig {
   /** Addresses per summary recipient key declared by forms. */
   recipients: Record<string, string[]>;
   clientAddress?: (c: Context) => string;
+  /** Routes only some entry points serve (the exports; see api/export-routes.ts). */
+  extraRoutes?: ExtraRoutes;
   clock?: Clock;
   limits?: RateLimits;
 }
@@ -56,6 +58,7 @@ export function createRuntime(config: RuntimeConfig) {
     clock,
     publicUrl: config.publicUrl,
     clientAddress: config.clientAddress ?? (() => 'unknown'),
+    ...(config.extraRoutes ? { extraRoutes: config.extraRoutes } : {}),
   });
   return {
     db,
@@ -68,19 +71,7 @@ export function createRuntime(config: RuntimeConfig) {
     users,
     app,
     deliveries,
-    /** The summary job; tests may swap the mailer or recipients. */
-    summaryJob: (overrides: { mailer?: Mailer; recipients?: Record<string, string[]>; publicUrl?: string } = {}) =>
-      createSummaryJob({
-        service,
-        clock,
-        deliveries,
-        mailer: overrides.mailer ?? config.mailer,
-        recipients: overrides.recipients ?? config.recipients,
-        publicUrl: overrides.publicUrl ?? config.publicUrl,
-      }),
-    /** The reminder job for reporters of units that have not reported. */
-    reminderJob: (overrides: { mailer?: Mailer } = {}) =>
-      createReminderJob({ service, clock, deliveries, users: authStore, mailer: overrides.mailer ?? config.mailer, publicUrl: config.publicUrl }),
+    config,
   };
 }
 

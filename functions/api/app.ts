@@ -17,6 +17,7 @@ import { ForbiddenError, InvalidJsonError, UnauthenticatedError, ValidationFaile
 import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
+import { buildDashboard, duePeriods } from '../core/dashboard.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -30,6 +31,11 @@ const putBody = z.strictObject({
   submittedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
 
+export type ApiEnv = { Variables: { actor: Actor } };
+
+/** Routes added by an entry point after the session check (exports: see export-routes.ts). */
+export type ExtraRoutes = (app: Hono<ApiEnv>, deps: ApiDeps) => void;
+
 export interface ApiDeps {
   service: ReportingService;
   auth: AuthService;
@@ -39,9 +45,10 @@ export interface ApiDeps {
   publicUrl: string;
   /** The client's network address, as the hosting layer knows it (for rate limits). */
   clientAddress: (c: Context) => string;
+  extraRoutes?: ExtraRoutes;
 }
 
-type Env = { Variables: { actor: Actor } };
+type Env = ApiEnv;
 
 /** The period a unit is working on now: today for a daily form (within its round), else the only one. */
 function currentPeriod(spec: PeriodSpec, now: Date): string {
@@ -194,6 +201,29 @@ export function createApiApp(deps: ApiDeps) {
     if (!access.readSummary(c.var.actor, form, await units())) throw new ForbiddenError(`${c.var.actor.email} may not read summary ${form.id}`);
     return c.json({ summary: await buildSummary(service, form.id, c.req.param('period'), clock.now()) });
   });
+
+  // ---- dashboard: officials, for forms issued at or below their unit.
+  app.get('/dashboard', async (c) => {
+    const byCode = await units();
+    const forms = service.forms().filter((f) => access.readSummary(c.var.actor, f, byCode));
+    return c.json({
+      forms: forms.map((f) => ({
+        id: f.id,
+        title: f.title,
+        directive: f.directive,
+        period: f.period,
+        periods: duePeriods(f.period, clock.now()),
+      })),
+    });
+  });
+
+  app.get('/dashboard/:formId', async (c) => {
+    const form = service.form(c.req.param('formId'));
+    if (!access.readSummary(c.var.actor, form, await units())) throw new ForbiddenError(`${c.var.actor.email} may not see the dashboard of ${form.id}`);
+    return c.json(await buildDashboard(service, form.id, clock.now()));
+  });
+
+  deps.extraRoutes?.(app, deps);
 
   // ---- user management: admins, for their unit and below.
   const admin = new Hono<Env>();

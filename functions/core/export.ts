@@ -40,12 +40,13 @@ function sheetName(title: string, taken: Set<string>): string {
 /**
  * @example const xlsx = await summaryToXlsx(summary); // Buffer, opens in Excel and LibreOffice
  */
-export async function summaryToXlsx(summary: PeriodSummary): Promise<Buffer> {
+export async function summaryToXlsx(summary: PeriodSummary, onlyTable?: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Nền tảng báo cáo theo chỉ đạo';
   workbook.created = new Date(summary.generatedAt);
   const taken = new Set<string>();
 
+  const tables = summaryTables(summary).filter((t) => !onlyTable || t.id === onlyTable);
   const info = workbook.addWorksheet(sheetName('Thông tin', taken));
   const { expected, reported, onTime, late, missing } = summary.completeness;
   info.addRows([
@@ -67,7 +68,7 @@ export async function summaryToXlsx(summary: PeriodSummary): Promise<Buffer> {
     if (f.kind === 'percent') info.getCell(11 + i, 2).numFmt = '0.0%';
   });
 
-  for (const table of summaryTables(summary)) {
+  for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table.title.vi, taken));
     sheet.addRow(table.columns.map((c) => c.label.vi)).font = { bold: true };
     for (const row of table.rows) sheet.addRow(table.columns.map((c) => cellValue(row[c.key], c.kind)));

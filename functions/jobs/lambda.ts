@@ -9,6 +9,7 @@ import { loadForms } from '#schemas/registry.ts';
 import { createSesMailer } from '../adapters/mail/nodemailer-mailer.ts';
 import { readLambdaConfig } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
+import { createJobRunners } from './runners.ts';
 
 const config = readLambdaConfig(process.env, { needsAuthSecret: false });
 
@@ -29,7 +30,8 @@ const eventSchema = z.strictObject({
   period: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 
-const jobs = { summary: runtime.summaryJob(), reminder: runtime.reminderJob() };
+const runners = createJobRunners(runtime);
+const jobs = { summary: runners.summaryJob(), reminder: runners.reminderJob() };
 
 export async function handler(event: unknown) {
   const parsed = eventSchema.parse(event);

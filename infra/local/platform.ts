@@ -16,11 +16,15 @@ import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-maile
 import type { Clock } from '../../functions/core/ports.ts';
 import { listSchedules } from '../../functions/core/schedules.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
+import { createJobRunners } from '../../functions/jobs/runners.ts';
+
+type JobRunners = ReturnType<typeof createJobRunners>;
 import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { readSeedOrgUnits } from './seed.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
 import { freePort } from './ports.ts';
 import { PAGE_SECURITY_HEADERS, securityHeaders } from '../../functions/api/security.ts';
+import { registerExportRoutes } from '../../functions/api/export-routes.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -56,8 +60,8 @@ export interface Platform {
   sink: SmtpSink;
   scheduler?: LocalScheduler;
   seeded: { written: number; unchanged: number };
-  runSummary: ReturnType<Runtime['summaryJob']>;
-  runReminder: ReturnType<Runtime['reminderJob']>;
+  runSummary: ReturnType<JobRunners['summaryJob']>;
+  runReminder: ReturnType<JobRunners['reminderJob']>;
   stop(): Promise<void>;
 }
 
@@ -108,6 +112,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       publicUrl: url,
       recipients: localRecipients(registry),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+      extraRoutes: registerExportRoutes,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await ensureTable(runtime.db, TABLE_NAME);
@@ -121,8 +126,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       server.once('error', reject);
     });
 
-    const runSummary = runtime.summaryJob();
-    const runReminder = runtime.reminderJob();
+    const runners = createJobRunners(runtime);
+    const runSummary = runners.summaryJob();
+    const runReminder = runners.reminderJob();
     const scheduler =
       options.scheduler === false
         ? undefined

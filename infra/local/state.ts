@@ -9,6 +9,7 @@ import { loadForms } from '#schemas/registry.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
 import type { Clock } from '../../functions/core/ports.ts';
 import { createRuntime } from '../../functions/runtime.ts';
+import { createJobRunners } from '../../functions/jobs/runners.ts';
 import { LOCAL_DYNAMODB_CLIENT } from './dynamodb-local.ts';
 import { LOCAL_SENDER, localRecipients, REPO_ROOT, TABLE_NAME } from './platform.ts';
 
@@ -50,6 +51,6 @@ export async function connectToRunningPlatform(clock?: Clock) {
     recipients: localRecipients(registry),
     ...(clock ? { clock } : {}),
   });
-  const runSummary = runtime.summaryJob();
+  const runSummary = createJobRunners(runtime).summaryJob();
   return { state, registry, runtime, runSummary };
 }

@@ -65,10 +65,22 @@ export interface SummaryFigure {
   kind?: 'integer' | 'percent';
 }
 
+/** A line chart for the dashboard: one series per line, values aligned with `x`. */
+export interface SummaryChart {
+  id: string;
+  title: Text;
+  /** Labels of the x axis, e.g. the days of a round. */
+  x: string[];
+  series: Array<{ label: Text; values: Array<number | null> }>;
+  unit?: Text;
+}
+
 export interface SummaryContent {
   /** The key figures, first one goes into the email subject. */
   figures: SummaryFigure[];
   tables: SummaryTable[];
+  /** Charts the dashboard draws (emails carry the tables instead). */
+  charts?: SummaryChart[];
 }
 
 export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {

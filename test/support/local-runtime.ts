@@ -7,6 +7,8 @@ import { MemoryMailer } from '../../functions/core/fakes.ts';
 import type { Mailer } from '../../functions/core/ports.ts';
 import type { Role } from '../../functions/core/users.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
+import { registerExportRoutes } from '../../functions/api/export-routes.ts';
+import { createJobRunners } from '../../functions/jobs/runners.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
 import { readSeedOrgUnits } from '../../infra/local/seed.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
@@ -31,12 +33,13 @@ export async function freshRuntime(
     recipients: {},
     // Tests name the client in a header; in production the hosting layer tells.
     clientAddress: (c) => c.req.header('x-test-client') ?? 'test-client',
+    extraRoutes: registerExportRoutes,
     clock,
     ...(options.limits ? { limits: options.limits } : {}),
   });
   await ensureTable(runtime.db, tableName);
   if (options.seed !== false) await runtime.orgUnits.upsertAll(seedUnits());
-  return { ...runtime, clock, tableName, mailer };
+  return { ...runtime, ...createJobRunners(runtime), clock, tableName, mailer };
 }
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * A small SES mailer for plain messages (login codes): SES builds the MIME
+ * itself, and the AWS SDK comes with the Lambda runtime, so the API bundle stays
+ * small. Messages with attachments go through nodemailer (jobs).
+ */
+import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { MailMessage, Mailer } from '../../core/ports.ts';
+
+/** Pure request building, tested without a network. */
+export function sendEmailRequest(from: string, message: MailMessage): SendEmailCommandInput {
+  if (message.attachments?.length) throw new Error('SesSimpleMailer sends no attachments; use the nodemailer mailer');
+  const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
+  return {
+    FromEmailAddress: from,
+    Destination: { ToAddresses: message.to },
+    Content: { Simple: { Subject: utf8(message.subject), Body: { Text: utf8(message.text), Html: utf8(message.html) } } },
+  };
+}
+
+export class SesSimpleMailer implements Mailer {
+  private readonly client: SESv2Client;
+  private readonly from: string;
+
+  constructor(options: { region: string; from: string }) {
+    this.client = new SESv2Client({ region: options.region });
+    this.from = options.from;
+  }
+
+  async send(message: MailMessage): Promise<{ messageId: string }> {
+    const out = await this.client.send(new SendEmailCommand(sendEmailRequest(this.from, message)));
+    return { messageId: out.MessageId ?? '' };
+  }
+}

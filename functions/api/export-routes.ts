@@ -1,0 +1,46 @@
+/**
+ * Downloads of a summary as XLSX (every table, or one) or CSV (one table).
+ * Kept out of the main API so its Lambda stays small: exceljs alone is several
+ * times the API's bundle budget. Locally the same app mounts them; on AWS a
+ * separate function serves `/api/exports/*` (infra/aws).
+ */
+import * as z from 'zod/mini';
+import { ForbiddenError, ValidationFailedError } from '../core/errors.ts';
+import { summaryTables, summaryToXlsx, tableToCsv } from '../core/export.ts';
+import { buildSummary } from '../core/summary.ts';
+import { access } from '../core/users.ts';
+import { toFieldErrors } from '#schemas/core/validate.ts';
+import type { ExtraRoutes } from './app.ts';
+
+const query = z.object({
+  'dinh-dang': z.enum(['xlsx', 'csv'], 'Định dạng phải là xlsx hoặc csv.'),
+  bang: z.optional(z.string().check(z.maxLength(64))),
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const registerExportRoutes: ExtraRoutes = (app, { service, clock }) => {
+  app.get('/exports/:formId/:period', async (c) => {
+    const form = service.form(c.req.param('formId'));
+    if (!access.readSummary(c.var.actor, form, (await service.orgUnits()).byCode)) {
+      throw new ForbiddenError(`${c.var.actor.email} may not export ${form.id}`);
+    }
+    const parsed = query.safeParse(c.req.query());
+    if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
+    const { 'dinh-dang': format, bang: tableId } = parsed.data;
+    const period = c.req.param('period');
+    const summary = await buildSummary(service, form.id, period, clock.now());
+    const table = tableId ? summaryTables(summary).find((t) => t.id === tableId) : undefined;
+    if (tableId && !table) throw new ValidationFailedError({ bang: ['Không có bảng này trong tổng hợp.'] });
+    if (format === 'csv' && !table) throw new ValidationFailedError({ bang: ['Xuất CSV cần chọn một bảng.'] });
+
+    const name = `${form.id}-${period}${table ? `-${table.id}` : ''}`;
+    c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+    if (format === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      return c.body(tableToCsv(table!));
+    }
+    c.header('Content-Type', XLSX);
+    return c.body(new Uint8Array(await summaryToXlsx(summary, table?.id)));
+  });
+};

@@ -1,0 +1,74 @@
+/**
+ * The officials' dashboard: for a form, every reporting unit × every period
+ * due so far, on time / late / missing, and the rates per period.
+ */
+import { listPeriods } from '#schemas/core/period.ts';
+import { computeCompleteness, type ReportStatus } from './completeness.ts';
+import { deadlineOf, vietnamDate } from './deadlines.ts';
+import type { ReportingService } from './reporting.ts';
+
+export interface DashboardCell {
+  status: ReportStatus;
+  lateByMinutes?: number;
+  revision?: number;
+}
+
+export interface PeriodRates {
+  period: string;
+  expected: number;
+  reported: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** Shares of the expected units, percent with one decimal. */
+  reportedRate: number;
+  onTimeRate: number;
+}
+
+export interface Dashboard {
+  formId: string;
+  periods: string[];
+  units: Array<{ code: string; name: string; kind: string }>;
+  /** `grid[unit][period]` */
+  grid: Record<string, Record<string, DashboardCell>>;
+  rates: PeriodRates[];
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
+/** Completeness and rates for one period; shared by the dashboard and the summary. */
+export function ratesOf(period: string, c: { expected: number; reported: number; onTime: number; late: number; missing: number }): PeriodRates {
+  return { period, ...c, reportedRate: percent(c.reported, c.expected), onTimeRate: percent(c.onTime, c.expected) };
+}
+
+/**
+ * Periods whose deadline is past or today: a daily round shows the days so far.
+ * @example duePeriods({ kind: 'daily', from: '2021-10-01', to: '2021-10-31', deadlineTime: '18:00' }, new Date('2021-10-03T05:00:00Z')) // ['2021-10-01', '2021-10-02', '2021-10-03']
+ */
+export function duePeriods(spec: Parameters<typeof listPeriods>[0], now: Date): string[] {
+  const all = listPeriods(spec);
+  const today = vietnamDate(now);
+  const due = all.filter((p) => p <= today);
+  return due.length > 0 ? due : all.slice(0, 1);
+}
+
+export async function buildDashboard(service: ReportingService, formId: string, now: Date): Promise<Dashboard> {
+  const form = service.form(formId);
+  const reporters = await service.reporters(formId);
+  const periods = duePeriods(form.period, now);
+  const grid: Dashboard['grid'] = Object.fromEntries(reporters.map((u) => [u.code, {}]));
+  const rates: PeriodRates[] = [];
+  for (const period of periods) {
+    const { records } = await service.currentSubmissions(formId, period);
+    const c = computeCompleteness(reporters, records, deadlineOf(form.period, period));
+    for (const row of c.rows) {
+      grid[row.unit.code]![period] = {
+        status: row.status,
+        ...(row.lateByMinutes !== undefined ? { lateByMinutes: row.lateByMinutes } : {}),
+        ...(row.revision !== undefined ? { revision: row.revision } : {}),
+      };
+    }
+    rates.push(ratesOf(period, c));
+  }
+  return { formId, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates };
+}
