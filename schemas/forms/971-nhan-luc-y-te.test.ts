@@ -105,7 +105,7 @@ describe('971 summary', () => {
       { profession: 'Kỹ thuật viên', need: 48, offer: 5, gap: 43 },
     ]);
     expect(byProfession.total).toEqual({ profession: 'Tổng cộng', need: 471, offer: 60, gap: 411 });
-    expect(content.figures.map((f) => f.value)).toEqual([471, 60, 411]);
+    expect(content.figures.map((f) => f.value)).toEqual([471, 60, 411, 60]);
     const byProvince = content.tables.find((t) => t.id === 'by-province')!;
     expect(byProvince.rows.map((r) => [r.code, r.directive16, r.timeliness])).toEqual([
       ['01', 'Không', 'Muộn'],

@@ -7,6 +7,7 @@ import * as z from '../core/zod.ts';
 import { count, optionalText, phone, section, text, yesNo, email } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
+import { matchStaff } from './shared/staff-matching.ts';
 
 const PEOPLE: Text = { vi: 'người', en: 'people' };
 /** More than any province's whole health workforce, so a typo of an extra digit or two is caught. */
@@ -227,13 +228,60 @@ export default /* @__PURE__ */ defineForm({
         },
       };
 
+      // The reader's next step: who could send whom, nearest region first.
+      const matchRows: Array<Record<string, Cell>> = [];
+      const unmetRows: Array<Record<string, Cell>> = [];
+      const unusedRows: Array<Record<string, Cell>> = [];
+      const byCode = new Map(reports.map((r) => [r.unit.code, r.unit]));
+      const party = (code: string, count: number) => {
+        const unit = byCode.get(code)!;
+        return { code, name: unit.name, region: unit.region ?? '', count };
+      };
+      for (const p of professions) {
+        const offers = reports.filter((r) => r.data.offer).map((r) => party(r.unit.code, r.data.offer![p.key]));
+        const needs = reports.filter((r) => r.data.need).map((r) => party(r.unit.code, r.data.need![p.key]));
+        const { transfers, unmetNeed, unusedOffer } = matchStaff(offers, needs);
+        for (const t of transfers) {
+          matchRows.push({ profession: p.label.vi, from: byCode.get(t.from)!.name, fromRegion: byCode.get(t.from)!.region ?? '', to: byCode.get(t.to)!.name, toRegion: byCode.get(t.to)!.region ?? '', count: t.count });
+        }
+        for (const [code, count] of Object.entries(unmetNeed)) unmetRows.push({ profession: p.label.vi, name: byCode.get(code)!.name, count, kind: 'Nhu cầu chưa được đáp ứng' });
+        for (const [code, count] of Object.entries(unusedOffer)) unusedRows.push({ profession: p.label.vi, name: byCode.get(code)!.name, count, kind: 'Khả năng hỗ trợ chưa sử dụng' });
+      }
+      const matched = matchRows.reduce((s, r) => s + (r.count as number), 0);
+      const matching: SummaryTable = {
+        id: 'matching',
+        title: { vi: 'Đề xuất điều phối nhân lực (ưu tiên vùng gần nhất, rồi nhu cầu lớn nhất)', en: 'Proposed matching (nearest region first, then largest need)' },
+        columns: [
+          { key: 'profession', label: { vi: 'Chuyên môn', en: 'Profession' }, kind: 'text' },
+          { key: 'from', label: { vi: 'Tỉnh hỗ trợ', en: 'From' }, kind: 'text' },
+          { key: 'fromRegion', label: { vi: 'Vùng', en: 'Region' }, kind: 'text' },
+          { key: 'to', label: { vi: 'Tỉnh nhận', en: 'To' }, kind: 'text' },
+          { key: 'toRegion', label: { vi: 'Vùng nhận', en: 'Region' }, kind: 'text' },
+          { key: 'count', label: { vi: 'Số người', en: 'People' }, kind: 'integer' },
+        ],
+        rows: matchRows,
+        total: { profession: 'Tổng cộng', from: '', fromRegion: '', to: '', toRegion: '', count: matched },
+      };
+      const leftovers: SummaryTable = {
+        id: 'unmatched',
+        title: { vi: 'Chưa ghép được', en: 'Left unmatched' },
+        columns: [
+          { key: 'kind', label: { vi: 'Loại', en: 'Kind' }, kind: 'text' },
+          { key: 'profession', label: { vi: 'Chuyên môn', en: 'Profession' }, kind: 'text' },
+          { key: 'name', label: { vi: 'Tỉnh, thành phố', en: 'Province' }, kind: 'text' },
+          { key: 'count', label: { vi: 'Số người', en: 'People' }, kind: 'integer' },
+        ],
+        rows: [...unmetRows, ...unusedRows],
+      };
+
       return {
         figures: [
           { label: { vi: 'Tổng nhu cầu', en: 'Total need' }, value: sum(need) },
           { label: { vi: 'Tổng khả năng hỗ trợ', en: 'Total offer' }, value: sum(offer) },
           { label: { vi: 'Còn thiếu', en: 'Gap' }, value: sum(need) - sum(offer) },
+          { label: { vi: 'Có thể điều phối ngay', en: 'Matchable now' }, value: matched },
         ],
-        tables: [byProfession, byProvince],
+        tables: [byProfession, matching, leftovers, byProvince],
       };
     },
   },

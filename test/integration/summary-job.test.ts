@@ -61,6 +61,29 @@ describe('971 summary job, end to end through DynamoDB Local and the SMTP sink',
     expect(completenessLine(mail.text!)).toEqual(expected.completeness);
     expect(expected.completeness.late).toBeGreaterThan(0);
 
+    // The proposed matching moves min(need, offer) per profession, never more than a province needs or offers.
+    const lines = mail.text!.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('Chuyên môn') && l.includes('Tỉnh hỗ trợ'));
+    const transfers = lines
+      .slice(start + 2)
+      .filter((l, i, all) => all.slice(0, i + 1).every((x) => x.includes('|')) && !l.startsWith('Tổng cộng'))
+      .map((l) => l.split('|').map((c) => c.trim()))
+      .map(([profession, from, , to, , count]) => ({ profession: profession!, from: from!, to: to!, count: Number(count!.replace(/\./g, '')) }));
+    expect(start).toBeGreaterThan(0);
+    expect(transfers.length).toBeGreaterThan(0);
+    const names = new Map((await runtime.service.reporters(FORM)).map((u) => [u.name, u.code]));
+    for (const [label, key] of [['Bác sỹ', 'doctors'], ['Điều dưỡng viên', 'nurses'], ['Kỹ thuật viên', 'technicians']] as const) {
+      const moved = transfers.filter((t) => t.profession === label);
+      const row = expected.rows[label]!;
+      expect(moved.reduce((s, t) => s + t.count, 0)).toBe(Math.min(row.need, row.offer));
+      for (const record of current) {
+        const d = record.data as Report971;
+        const unitName = [...names].find(([, code]) => code === record.orgUnit)![0];
+        expect(moved.filter((t) => t.to === unitName).reduce((s, t) => s + t.count, 0)).toBeLessThanOrEqual(d.need?.[key] ?? 0);
+        expect(moved.filter((t) => t.from === unitName).reduce((s, t) => s + t.count, 0)).toBeLessThanOrEqual(d.offer?.[key] ?? 0);
+      }
+    }
+
     // As a mail client sees it.
     expect(mails.slice(before).map((m) => (m.to as { value: Array<{ address: string }> }).value.map((v) => v.address)).sort()).toEqual([
       ['bcd2@test.local'],
