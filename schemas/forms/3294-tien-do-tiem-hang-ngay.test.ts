@@ -183,6 +183,20 @@ describe('3294 summary', () => {
   });
   const table = (id: string) => content.tables.find((t) => t.id === id)!;
 
+  test('the round day by day: doses per district and day, cumulative doses and the backlog trend', () => {
+    expect(table('daily-series').rows).toEqual([
+      { name: 'Thị xã Phước Long', '2021-10-01': 180, '2021-10-02': 500, '2021-10-03': 1600, total: 2280 },
+      { name: 'Thành phố Đồng Xoài', '2021-10-01': 200, '2021-10-02': null, '2021-10-03': null, total: 200 },
+      { name: 'Thị xã Bình Long', '2021-10-01': 30, '2021-10-02': 5, '2021-10-03': 150, total: 185 },
+    ]);
+    expect(table('daily-series').total).toEqual({ name: 'Toàn tỉnh', '2021-10-01': 410, '2021-10-02': 505, '2021-10-03': 1750, total: 2665 });
+    const chart = (id: string) => content.charts!.find((c) => c.id === id)!;
+    expect(chart('doses-per-day').x).toEqual(['01/10', '02/10', '03/10']);
+    expect(chart('doses-per-day').series[0]).toEqual({ label: { vi: 'Toàn tỉnh', en: 'Province' }, values: [410, 505, 1750] });
+    expect(chart('cumulative').series[0]!.values).toEqual([410, 915, 2665]);
+    expect(chart('backlog').series[0]!.values).toEqual([4500, 3000, 2080]);
+  });
+
   test('key figures: today first, then cumulative since the round began, then data entry', () => {
     expect(content.figures.map((f) => [f.label.vi, f.value])).toEqual([
       ['Số liều đã tiêm trong ngày', 1750],

@@ -237,7 +237,7 @@ export default /* @__PURE__ */ defineForm({
         },
       },
     ],
-    build({ reports, reporters, earlier }) {
+    build({ period, reports, reporters, earlier }) {
       const cumulativeBefore = new Map<string, DoseTotals>();
       for (const { unit, data } of earlier) {
         cumulativeBefore.set(unit.code, addTotals(cumulativeBefore.get(unit.code) ?? NO_DOSES, doseTotals(data.doses)));
@@ -371,7 +371,70 @@ export default /* @__PURE__ */ defineForm({
         total: { vaccine: 'Tổng cộng', ...stockTotal, available: stockTotal.openingStock + stockTotal.received },
       };
 
+      // The round day by day: doses per district, the province's cumulative doses, the data-entry backlog.
+      const days = [...new Set([...earlier.map((e) => e.period), period])].sort();
+      const dayOf = new Map<string, Map<string, Report>>();
+      for (const e of [...earlier, ...reports.map((r) => ({ period, unit: r.unit, data: r.data }))]) {
+        if (!dayOf.has(e.period)) dayOf.set(e.period, new Map());
+        dayOf.get(e.period)!.set(e.unit.code, e.data);
+      }
+      const districts = [...units.values()].sort((a, b) => a.code.localeCompare(b.code));
+      const dosesOn = (day: string, code: string) => {
+        const data = dayOf.get(day)?.get(code);
+        return data ? doseTotals(data.doses).total : null;
+      };
+      const provinceByDay = days.map((d) => districts.reduce((s, u) => s + (dosesOn(d, u.code) ?? 0), 0));
+      let running = 0;
+      const cumulativeByDay = provinceByDay.map((n) => (running += n));
+      const backlogByDay = days.map((d) => {
+        const reported = [...(dayOf.get(d)?.values() ?? [])];
+        return reported.length ? reported.reduce((s, r) => s + r.dataEntry.backlog, 0) : null;
+      });
+      const dayLabel = (d: string) => d.slice(8, 10) + '/' + d.slice(5, 7);
+      const series: SummaryTable = {
+        id: 'daily-series',
+        title: { vi: 'Số mũi tiêm theo ngày, theo huyện', en: 'Doses per day and district' },
+        columns: [
+          { key: 'name', label: { vi: 'Huyện, thị xã, thành phố', en: 'District' }, kind: 'text' },
+          ...days.map((d) => ({ key: d, label: { vi: dayLabel(d), en: d }, kind: 'integer' as const })),
+          { key: 'total', label: { vi: 'Cộng', en: 'Total' }, kind: 'integer' },
+        ],
+        rows: districts.map((u) => ({
+          name: u.name,
+          ...Object.fromEntries(days.map((d) => [d, dosesOn(d, u.code)])),
+          total: days.reduce((s, d) => s + (dosesOn(d, u.code) ?? 0), 0),
+        })),
+        total: { name: 'Toàn tỉnh', ...Object.fromEntries(days.map((d, i) => [d, provinceByDay[i]!])), total: running },
+      };
+      const charts = [
+        {
+          id: 'doses-per-day',
+          title: { vi: 'Số mũi tiêm mỗi ngày', en: 'Doses per day' },
+          x: days.map(dayLabel),
+          unit: DOSES,
+          series: [
+            { label: { vi: 'Toàn tỉnh', en: 'Province' }, values: provinceByDay },
+            ...districts.map((u) => ({ label: { vi: u.name, en: u.name }, values: days.map((d) => dosesOn(d, u.code)) })),
+          ],
+        },
+        {
+          id: 'cumulative',
+          title: { vi: `Lũy kế số mũi tiêm từ ${since}`, en: `Cumulative doses since ${ROUND.from}` },
+          x: days.map(dayLabel),
+          unit: DOSES,
+          series: [{ label: { vi: 'Toàn tỉnh', en: 'Province' }, values: cumulativeByDay }],
+        },
+        {
+          id: 'backlog',
+          title: { vi: 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', en: 'Data-entry backlog' },
+          x: days.map(dayLabel),
+          unit: PEOPLE,
+          series: [{ label: { vi: 'Các huyện đã báo cáo', en: 'Reporting districts' }, values: backlogByDay }],
+        },
+      ];
+
       return {
+        charts,
         figures: [
           { label: { vi: 'Số liều đã tiêm trong ngày', en: 'Doses given today' }, value: provinceToday.total },
           { label: { vi: `Lũy kế số liều đã tiêm từ ${since}`, en: `Doses since ${ROUND.from}` }, value: provinceCumulative.total },
@@ -383,7 +446,7 @@ export default /* @__PURE__ */ defineForm({
             value: entry.backlog,
           },
         ],
-        tables: [byDistrict, byDoseAndAge, byVaccine],
+        tables: [byDistrict, byDoseAndAge, byVaccine, series],
       };
     },
   },
