@@ -229,3 +229,62 @@ describe('347 results demo', () => {
     }
   });
 });
+
+describe('347 progress against the targets, as of the report date', () => {
+  const X: Form347ResultsReport = {
+    ...districtReport,
+    dose2Age18Plus: { target: 40_000, vaccinated: 37_400 },
+    dose2Age12to17: { target: 6_000, vaccinated: 3_000, lastWeek: 700 },
+    dose3Age18Plus: { target: 40_000, vaccinated: 8_000 },
+  };
+  const Y: Form347ResultsReport = {
+    ...districtReport,
+    dose2Age18Plus: { target: 100, vaccinated: 100 },
+    dose2Age12to17: { target: 1_000, vaccinated: 900, lastWeek: 140 },
+    dose3Age18Plus: { target: 100, vaccinated: 10, lastWeek: 7 },
+  };
+  const content = form.summary.build({
+    period: '2022-01-08',
+    earlier: [],
+    reporters: [],
+    reports: [
+      { unit: unit('689', 'X', 'district'), data: X, timeliness: 'on-time' },
+      { unit: unit('690', 'Y', 'district'), data: Y, timeliness: 'on-time' },
+      { unit: unit('70-SYT', 'Sở Y tế', 'department'), data: { ...X, dose2Age12to17: { target: 1, vaccinated: 0, lastWeek: 0 } }, timeliness: 'on-time' },
+    ],
+  });
+  const rows = content.tables.find((t) => t.id === 'progress')!.rows;
+  const row = (unitName: string, target: string) => rows.find((r) => r.unit === unitName && String(r.target).startsWith(target))!;
+
+  test('a target still open: the pace needed to meet the date, the last week’s pace, the date it leads to', () => {
+    // 12–17, due 31/01/2022, 23 days after 08/01: 3.000 left, 131/day needed, 100/day now → 30 days → 07/02/2022.
+    expect(row('X', 'Tiêm mũi 2 cho người từ 12-17')).toEqual({
+      unit: 'X',
+      target: 'Tiêm mũi 2 cho người từ 12-17 tuổi',
+      due: '31/01/2022',
+      remaining: 3000,
+      needed: 131,
+      current: 100,
+      projected: '07/02/2022',
+      status: 'Chậm tiến độ',
+    });
+    expect(row('Y', 'Tiêm mũi 2 cho người từ 12-17')).toMatchObject({ remaining: 100, needed: 5, current: 20, projected: '13/01/2022', status: 'Kịp tiến độ' });
+  });
+
+  test('a passed date, a reached target and a missing weekly figure are told apart', () => {
+    expect(row('X', 'Tiêm mũi 2 cho người từ 18')).toMatchObject({ remaining: 2600, needed: null, status: 'Chậm tiến độ (đã quá thời hạn)' });
+    expect(row('Y', 'Tiêm mũi 2 cho người từ 18')).toMatchObject({ remaining: 0, status: 'Đã đạt' });
+    expect(row('X', 'Tiêm mũi thứ 3')).toMatchObject({ current: null, projected: '—', status: 'Thiếu số liệu 7 ngày' });
+  });
+
+  test('the province line adds up districts only, and needs every district’s weekly figure to project', () => {
+    expect(row('Toàn tỉnh (các huyện)', 'Tiêm mũi 2 cho người từ 12-17')).toMatchObject({ remaining: 3100, needed: 135, current: 120, projected: '03/02/2022', status: 'Chậm tiến độ' });
+    expect(row('Toàn tỉnh (các huyện)', 'Tiêm mũi thứ 3')).toMatchObject({ status: 'Thiếu số liệu 7 ngày' });
+    expect(rows.some((r) => r.unit === 'Sở Y tế')).toBe(false);
+  });
+
+  test('answers given under version 1, without the weekly figure, are still valid', () => {
+    expect(form.version).toBe(2);
+    expect(validateData(form.schema, districtReport)).toMatchObject({ ok: true });
+  });
+});

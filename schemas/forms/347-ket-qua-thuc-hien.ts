@@ -32,6 +32,7 @@ const targets = [
     key: 'dose2Age18Plus',
     label: L('Tiêm mũi 2 cho người từ 18 tuổi trở lên', 'Dose 2, aged 18 and over'),
     deadline: L('Chậm nhất ngày 31/12/2021', 'By 31/12/2021'),
+    due: '2021-12-31',
     population: L('Số người từ 18 tuổi trở lên cần tiêm', 'People aged 18+ to vaccinate'),
     vaccinated: L('Số người đã tiêm mũi 2', 'People with dose 2'),
     help: L(
@@ -43,6 +44,7 @@ const targets = [
     key: 'dose2Age12to17',
     label: L('Tiêm mũi 2 cho người từ 12-17 tuổi', 'Dose 2, aged 12–17'),
     deadline: L('Trong tháng 01/2022', 'Within January 2022'),
+    due: '2022-01-31',
     population: L('Số người từ 12-17 tuổi cần tiêm', 'People aged 12–17 to vaccinate'),
     vaccinated: L('Số người đã tiêm mũi 2', 'People with dose 2'),
     help: undefined,
@@ -51,6 +53,7 @@ const targets = [
     key: 'dose3Age18Plus',
     label: L('Tiêm mũi thứ 3 cho người từ 18 tuổi trở lên', 'Dose 3, aged 18 and over'),
     deadline: L('Trong Quý I/2022', 'Within Q1 2022'),
+    due: '2022-03-31',
     population: L('Số người từ 18 tuổi trở lên cần tiêm mũi thứ 3', 'People aged 18+ to give dose 3'),
     vaccinated: L('Số người đã tiêm mũi thứ 3', 'People with dose 3'),
     help: undefined,
@@ -75,6 +78,15 @@ function coverageSection(t: (typeof targets)[number]) {
       {
         target: count({ label: t.population, unit: PEOPLE, max: MAX_POPULATION }),
         vaccinated: count({ label: t.vaccinated, unit: PEOPLE, max: MAX_POPULATION }),
+        // Version 2: the pace of the last week, from which the summary projects the completion date.
+        lastWeek: z.optional(
+          count({
+            label: L('Trong đó: số người được tiêm trong 7 ngày gần nhất', 'Of whom, vaccinated in the last 7 days'),
+            help: L('Để tính tốc độ tiêm hiện tại và dự báo ngày hoàn thành.', 'Gives the current pace and the projected completion date.'),
+            unit: PEOPLE,
+            max: MAX_POPULATION,
+          }),
+        ),
       },
     ),
   );
@@ -249,9 +261,71 @@ function measuresOf(data: Report): Record<MeasureKey, number> {
 const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
 const TIMELINESS = { 'on-time': 'Đúng hạn', late: 'Muộn' } as const;
 
+/** Whole days from `a` to `b` (dates `YYYY-MM-DD`). */
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+const addDays = (a: string, days: number) => new Date(Date.parse(`${a}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const viDay = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * Each target against its date, as of the report date: the daily pace needed,
+ * the pace of the last 7 days, the date it leads to; units that will miss the
+ * date (or already have) are flagged.
+ */
+function progressTable(asOf: string, districts: Array<{ unit: OrgUnit; data: Report }>): SummaryTable {
+  const rows: Array<Record<string, Cell>> = [];
+  const line = (name: string, t: (typeof targets)[number], s: { target: number; vaccinated: number; lastWeek?: number | undefined } | undefined) => {
+    if (!s) return;
+    const remaining = Math.max(0, s.target - s.vaccinated);
+    const daysLeft = daysBetween(asOf, t.due);
+    const current = s.lastWeek === undefined ? null : s.lastWeek / 7;
+    const needed = remaining === 0 ? 0 : daysLeft > 0 ? Math.ceil(remaining / daysLeft) : null;
+    const projected = remaining === 0 ? asOf : current ? addDays(asOf, Math.ceil(remaining / current)) : null;
+    let status: string;
+    if (remaining === 0) status = 'Đã đạt';
+    else if (daysLeft <= 0) status = 'Chậm tiến độ (đã quá thời hạn)';
+    else if (current === null) status = 'Thiếu số liệu 7 ngày';
+    else if (!projected || projected > t.due) status = 'Chậm tiến độ';
+    else status = 'Kịp tiến độ';
+    rows.push({
+      unit: name,
+      target: t.label.vi,
+      due: viDay(t.due),
+      remaining,
+      needed,
+      // Shown in whole people a day; the projection uses the exact pace.
+      current: current === null ? null : Math.round(current),
+      projected: projected ? viDay(projected) : '—',
+      status,
+    });
+  };
+  for (const t of targets) {
+    const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
+    const sum = (f: (x: (typeof sections)[number]) => number | undefined) => sections.reduce((a, x) => a + (f(x) ?? 0), 0);
+    const allPaced = sections.length > 0 && sections.every((x) => x.lastWeek !== undefined);
+    line('Toàn tỉnh (các huyện)', t, sections.length ? { target: sum((x) => x.target), vaccinated: sum((x) => x.vaccinated), ...(allPaced ? { lastWeek: sum((x) => x.lastWeek) } : {}) } : undefined);
+  }
+  for (const { unit, data } of districts) for (const t of targets) line(unit.name, t, data[t.key]);
+  return {
+    id: 'progress',
+    title: L(`Tiến độ so với mục tiêu, tính đến ${viDay(asOf)}`, `Progress against the targets as of ${asOf}`),
+    columns: [
+      { key: 'unit', label: L('Đơn vị', 'Unit'), kind: 'text' },
+      { key: 'target', label: L('Mục tiêu', 'Target'), kind: 'text' },
+      { key: 'due', label: L('Thời hạn', 'Due'), kind: 'text' },
+      { key: 'remaining', label: L('Số người còn phải tiêm', 'Still to vaccinate'), kind: 'integer' },
+      { key: 'needed', label: L('Tốc độ cần (người/ngày)', 'Pace needed per day'), kind: 'integer' },
+      { key: 'current', label: L('Tốc độ hiện tại (người/ngày, 7 ngày qua)', 'Current pace per day'), kind: 'integer' },
+      { key: 'projected', label: L('Dự kiến hoàn thành', 'Projected completion'), kind: 'text' },
+      { key: 'status', label: L('Đánh giá', 'Assessment'), kind: 'text' },
+    ],
+    rows,
+  };
+}
+
 export default /* @__PURE__ */ defineForm({
   id: '347-ket-qua-thuc-hien',
-  version: 1,
+  // 2: each target asks for the last 7 days (optional, so version-1 answers stay valid).
+  version: 2,
   title: L(
     'Báo cáo kết quả thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP',
     'Results of the Prime Minister’s conclusions in Notice 347/TB-VPCP',
@@ -273,7 +347,7 @@ export default /* @__PURE__ */ defineForm({
   period: { kind: 'once', period: '2022-01-08', deadline: '2022-01-08T00:00' },
   summary: {
     recipients: [{ key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') }],
-    build({ reports }) {
+    build({ period, reports }) {
       const sorted = [...reports].sort((a, b) => a.unit.code.localeCompare(b.unit.code));
       // Departments report their own activities; the Sở Y tế's figures may already cover the
       // districts, so only districts are added up against the population targets.
@@ -394,7 +468,7 @@ export default /* @__PURE__ */ defineForm({
           { label: L('Số nhân viên y tế nghỉ hưu, tư nhân được huy động', 'Retired and private health workers'), value: all.retiredWorkers + all.privateWorkers },
           { label: measures[8].label, value: all.mobileTeams },
         ],
-        tables: [coverageTable, byUnit, measuresTable, narratives],
+        tables: [coverageTable, progressTable(period, districts), byUnit, measuresTable, narratives],
       };
     },
   },
@@ -414,8 +488,8 @@ export default /* @__PURE__ */ defineForm({
       ...(vaccinates
         ? {
             dose2Age18Plus: { target: adults, vaccinated: share(adults, 0.88, 1.01) },
-            dose2Age12to17: { target: teens, vaccinated: share(teens, 0.4, 0.95) },
-            dose3Age18Plus: { target: adults, vaccinated: share(adults, 0.02, 0.25) },
+            dose2Age12to17: { target: teens, vaccinated: share(teens, 0.4, 0.95), lastWeek: share(teens, 0.02, 0.12) },
+            dose3Age18Plus: { target: adults, vaccinated: share(adults, 0.02, 0.25), lastWeek: share(adults, 0.005, 0.04) },
           }
         : {}),
       mobileTeams: district ? n(5, 60) : 0,

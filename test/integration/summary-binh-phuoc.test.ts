@@ -34,7 +34,7 @@ type Daily = {
   vaccines: Array<{ vaccine: string; openingStock: number; received: number }>;
   dataEntry: { enteredToday: number; backlog: number };
 };
-type Coverage = { target: number; vaccinated: number };
+type Coverage = { target: number; vaccinated: number; lastWeek?: number };
 type Results = {
   dose2Age18Plus?: Coverage;
   dose2Age12to17?: Coverage;
@@ -301,6 +301,18 @@ describe('347 results, due before 08/01/2022', () => {
       expect(intCell(coverage[i]!['Số huyện có số liệu']!)).toBe(districts.filter((d) => d[key]).length);
       wholePercents.push(Math.round((vaccinated / target) * 1000) / 10);
     }
+
+    // Progress: the 12–17 target is due 31/01/2022, 23 days after the report date.
+    const progress = table(mail, 'Tiến độ so với mục tiêu, tính đến 08/01/2022');
+    const teens = progress.find((r) => r['Đơn vị'] === 'Toàn tỉnh (các huyện)' && r['Mục tiêu'] === 'Tiêm mũi 2 cho người từ 12-17 tuổi')!;
+    const left = sum(districts.map((d) => d.dose2Age12to17?.target ?? 0)) - sum(districts.map((d) => d.dose2Age12to17?.vaccinated ?? 0));
+    const pace = sum(districts.map((d) => d.dose2Age12to17?.lastWeek ?? 0)) / 7;
+    expect(intCell(teens['Số người còn phải tiêm']!)).toBe(left);
+    expect(intCell(teens['Tốc độ cần (người/ngày)']!)).toBe(Math.ceil(left / 23));
+    expect(intCell(teens['Tốc độ hiện tại (người/ngày, 7 ngày qua)']!)).toBe(Math.round(pace));
+    const done = new Date(Date.UTC(2022, 0, 8) + Math.ceil(left / pace) * 86_400_000);
+    expect(teens['Dự kiến hoàn thành']).toBe(done.toISOString().slice(0, 10).split('-').reverse().join('/'));
+    expect(teens['Đánh giá']).toBe(done.getTime() > Date.UTC(2022, 0, 31) ? 'Chậm tiến độ' : 'Kịp tiến độ');
 
     const first = 'Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (các huyện)';
     const vi = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
