@@ -29,6 +29,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const putBody = z.strictObject({
   data: z.record(z.string(), z.unknown()),
   submittedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  /** Set by the form page when the answer was built by roll-up, so summaries can say so. */
+  origin: z.optional(z.literal('rollup')),
 });
 
 export type ApiEnv = { Variables: { actor: Actor } };

@@ -12,6 +12,7 @@ export interface CompletenessRow {
   /** Minutes past the deadline, for late reports. */
   lateByMinutes?: number;
   revision?: number;
+  origin?: 'rollup';
 }
 
 export interface Completeness {
@@ -48,6 +49,7 @@ export function computeCompleteness(
       status,
       firstSubmittedAt: submission.firstSubmittedAt,
       revision: submission.revision,
+      ...(submission.origin ? { origin: submission.origin } : {}),
     };
     if (status === 'late') {
       row.lateByMinutes = Math.ceil((new Date(submission.firstSubmittedAt).getTime() - deadline.getTime()) / 60_000);

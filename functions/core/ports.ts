@@ -18,6 +18,8 @@ export interface SubmissionRecord extends SubmissionKey {
   submittedAt: string;
   /** ISO instant of revision 1: timeliness follows from it. */
   firstSubmittedAt: string;
+  /** `rollup`: the unit built this answer from its sub-units' answers (then checked and sent it). */
+  origin?: 'rollup';
 }
 
 export interface SubmissionStore {

@@ -62,6 +62,22 @@ describe('summary email', () => {
     expect(email.html).not.toMatch(/<script|<link|<img|src=/i);
   });
 
+  test('names the units that have not reported and gives the reporting rates', () => {
+    const missing = renderSummaryEmail(
+      {
+        ...summary,
+        completeness: {
+          ...summary.completeness,
+          rows: [...summary.completeness.rows, { unit: { code: '01', name: 'Thành phố Hà Nội', kind: 'province', parent: 'VN' }, status: 'missing' }],
+        },
+      },
+      { dashboardUrl: 'http://localhost/' },
+    );
+    expect(missing.text).toContain('Chưa báo cáo (1): Thành phố Hà Nội');
+    expect(missing.html).toContain('Chưa báo cáo (1): Thành phố Hà Nội');
+    expect(missing.text).toContain('Tỷ lệ đã báo cáo: 50 %; đúng hạn: 0 %');
+  });
+
   test('has a plain-text alternative with vi-VN numbers, late durations and the completeness line', () => {
     expect(email.text).toContain('1/2 tỉnh, thành phố đã báo cáo: 0 đúng hạn, 1 muộn, 1 chưa báo cáo');
     expect(email.text).toMatch(/Tổng cộng\s+\|\s+1\.500/);

@@ -84,13 +84,18 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
     .filter(Boolean)
     .join(' ');
   const tables = [...summary.content.tables, completenessTable(summary)];
-  const { onTime, late, missing } = summary.completeness;
+  const { onTime, late, missing, expected, rows } = summary.completeness;
+  const rate = (n: number) => `${formatDecimal(expected ? Math.round((n / expected) * 1000) / 10 : 0)} %`;
   const facts = [
     `Kỳ báo cáo: ${summary.period}`,
     `Hạn nộp: ${formatDateTime(summary.deadline)} (giờ Việt Nam)`,
     `Tổng hợp lúc: ${formatDateTime(summary.generatedAt)}`,
     `${headline}: ${onTime} đúng hạn, ${late} muộn, ${missing} chưa báo cáo`,
+    `Tỷ lệ đã báo cáo: ${rate(onTime + late)}; đúng hạn: ${rate(onTime)}`,
   ];
+  // At the deadline the issuer's first question: who has not reported.
+  const missingNames = rows.filter((r) => r.status === 'missing').map((r) => r.unit.name);
+  const missingLine = missingNames.length ? `Chưa báo cáo (${missingNames.length}): ${missingNames.join(', ')}` : 'Tất cả đơn vị đã báo cáo.';
   const figures = summary.content.figures.map((f) => `${f.label.vi}: ${formatFigure(f)}`);
 
   const html = `<!doctype html>
@@ -99,6 +104,7 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
 <p style="margin:0 0 4px;color:#555;">${escapeHtml(summary.directive.issuerName.vi)} — Văn bản số ${escapeHtml(summary.directive.number)}</p>
 <h1 style="font-size:20px;margin:0 0 12px;">${escapeHtml(summary.formTitle.vi)}</h1>
 <ul style="padding-left:18px;margin:0 0 12px;">${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>
+<p style="margin:0 0 12px;padding:8px 12px;background:#fff4e5;border-left:4px solid #b35c00;">${escapeHtml(missingLine)}</p>
 <table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse;margin:8px 0;"><tr>${summary.content.figures
     .map(
       (f) =>
@@ -114,6 +120,7 @@ ${tables.map(tableHtml).join('\n')}
     summary.formTitle.vi,
     '',
     ...facts,
+    missingLine,
     '',
     ...figures,
     '',

@@ -148,7 +148,7 @@ export function createReportingService(deps: ReportingDeps) {
      */
     async putSubmission(
       key: SubmissionKey,
-      input: { data: unknown; submittedBy: string },
+      input: { data: unknown; submittedBy: string; origin?: 'rollup' | undefined },
     ): Promise<{ status: PutStatus; submission: SubmissionView }> {
       const f = await resolve(key);
       const result = validateData(f.schema, input.data);
@@ -175,6 +175,7 @@ export function createReportingService(deps: ReportingDeps) {
           submittedBy: input.submittedBy,
           submittedAt: now,
           firstSubmittedAt: current?.firstSubmittedAt ?? now,
+          ...(input.origin ? { origin: input.origin } : {}),
         };
         try {
           await submissions.saveRevision(record, current?.revision ?? 0);

@@ -85,6 +85,7 @@ export function completenessTable(summary: PeriodSummary): SummaryTable {
       { key: 'status', label: { vi: 'Tình trạng', en: 'Status' }, kind: 'text' },
       { key: 'submittedAt', label: { vi: 'Thời điểm nộp', en: 'Submitted at' }, kind: 'text' },
       { key: 'lateBy', label: { vi: 'Muộn', en: 'Late by' }, kind: 'text' },
+      { key: 'origin', label: { vi: 'Cách lập', en: 'Built from' }, kind: 'text' },
     ],
     rows: summary.completeness.rows.map((row) => ({
       code: row.unit.code,
@@ -92,6 +93,7 @@ export function completenessTable(summary: PeriodSummary): SummaryTable {
       status: STATUS_LABEL[row.status],
       submittedAt: row.firstSubmittedAt ? formatDateTime(row.firstSubmittedAt) : '',
       lateBy: row.lateByMinutes === undefined ? '' : formatDuration(row.lateByMinutes),
+      origin: row.origin === 'rollup' ? 'Tổng hợp từ cấp dưới' : '',
     })),
   };
 }

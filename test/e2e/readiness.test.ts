@@ -116,6 +116,7 @@ describe('4380 readiness form in the browser', () => {
     await submitAndReadReceipt(page);
     const stored = await e2e.platform.runtime.submissions.getCurrent({ formId: NATIONAL, period: PERIOD, orgUnit: '12' });
     expect((stored?.data as { facilities: unknown[] }).facilities).toHaveLength(facilities);
+    expect(stored?.origin).toBe('rollup');
     await page.close();
   });
 });

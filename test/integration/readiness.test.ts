@@ -10,6 +10,7 @@ import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-maile
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
 import { startSmtpSink, type SmtpSink } from '../../infra/local/smtp-sink.ts';
 import { freshRuntime, signIn } from '../support/local-runtime.ts';
+import { buildSummary, completenessTable } from '../../functions/core/summary.ts';
 import { readMails, viNumber } from '../support/mail.ts';
 
 const NATIONAL = '4380-san-sang-tiem-chung';
@@ -107,9 +108,14 @@ describe('Lai Châu builds its answer to the Ministry from its districts', () =>
     const put = await runtime.app.request(`/api/forms/${NATIONAL}/periods/2021-06-04/submissions/12`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: laiChau },
-      body: JSON.stringify({ data: { ...data, contact: { name: 'Lò Văn Minh', phone: '0213 3876 543' } }, submittedBy: 'Sở Y tế Lai Châu' }),
+      body: JSON.stringify({ data: { ...data, contact: { name: 'Lò Văn Minh', phone: '0213 3876 543' } }, submittedBy: 'Sở Y tế Lai Châu', origin: 'rollup' }),
     });
     expect(put.status).toBeLessThan(300);
+    // The national summary says which provinces' answers were rolled up from their districts.
+    const national = await buildSummary(runtime.service, NATIONAL, '2021-06-04', runtime.clock.now());
+    const rows = completenessTable(national).rows;
+    expect(rows.find((r) => r.code === '12')).toMatchObject({ origin: 'Tổng hợp từ cấp dưới' });
+    expect(rows.filter((r) => r.origin !== '').map((r) => r.code)).toEqual(['12']);
   });
 
   test('a province that relayed nothing gets NO_ROLLUP; so does a form without roll-up', async () => {

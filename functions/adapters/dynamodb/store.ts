@@ -44,10 +44,11 @@ const RECORD_FIELDS = [
   'submittedBy',
   'submittedAt',
   'firstSubmittedAt',
+  'origin',
 ] as const;
 
 function toRecord(item: Record<string, unknown>): SubmissionRecord {
-  return Object.fromEntries(RECORD_FIELDS.map((f) => [f, item[f]])) as unknown as SubmissionRecord;
+  return Object.fromEntries(RECORD_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as SubmissionRecord;
 }
 
 function toOrgUnit(item: Record<string, unknown>): OrgUnit {

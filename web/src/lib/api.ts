@@ -4,7 +4,7 @@
  * a stack trace.
  */
 import type { FormDescriptor } from '#schemas/core/describe.ts';
-import type { Directive, ReporterSpec, Timeliness } from '#schemas/core/form.ts';
+import type { Directive, ReporterSpec, SummaryContent, Timeliness } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import type { PeriodSpec } from '#schemas/core/period.ts';
@@ -133,7 +133,7 @@ export async function putSubmission(
   formId: string,
   period: string,
   orgUnit: string,
-  body: { data: unknown; submittedBy: string },
+  body: { data: unknown; submittedBy: string; origin?: 'rollup' },
 ): Promise<ApiResult<SaveResult>> {
   return request<SaveResult>(submissionPath(formId, period, orgUnit), { method: 'PUT', body: JSON.stringify(body) });
 }
@@ -202,4 +202,82 @@ export async function verifyCode(attemptId: string, code: string): Promise<ApiRe
 
 export function logout(): Promise<ApiResult<void>> {
   return request('/api/auth/logout', { method: 'POST', body: '{}' });
+}
+
+// ---- the officials' dashboard
+
+export type ReportStatus = 'on-time' | 'late' | 'missing';
+
+/** A form an official follows, as `GET /api/dashboard` lists it. */
+export interface DashboardForm {
+  id: string;
+  title: Text;
+  directive: Directive;
+  period: PeriodSpec;
+  /** Periods due so far, oldest first. */
+  periods: string[];
+}
+
+export interface DashboardCell {
+  status: ReportStatus;
+  lateByMinutes?: number;
+  revision?: number;
+}
+
+export interface PeriodRates {
+  period: string;
+  expected: number;
+  reported: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** Percent of `expected`, one decimal (42.5 = 42,5 %). */
+  reportedRate: number;
+  onTimeRate: number;
+}
+
+/** Every reporting unit × every period due so far (`GET /api/dashboard/:formId`). */
+export interface FormDashboard {
+  formId: string;
+  periods: string[];
+  units: Array<{ code: string; name: string; kind: string }>;
+  /** `grid[unitCode][period]` */
+  grid: Record<string, Record<string, DashboardCell>>;
+  rates: PeriodRates[];
+}
+
+/** The summary of one (form, period), as the API sends it. */
+export interface PeriodSummary {
+  formId: string;
+  formTitle: Text;
+  directive: Directive;
+  period: string;
+  /** ISO instants. */
+  deadline: string;
+  generatedAt: string;
+  completeness: { expected: number; reported: number; onTime: number; late: number; missing: number };
+  content: SummaryContent;
+}
+
+export async function listDashboardForms(): Promise<ApiResult<DashboardForm[]>> {
+  const result = await request<{ forms: DashboardForm[] }>('/api/dashboard');
+  return result.ok ? { ok: true, value: result.value.forms ?? [] } : result;
+}
+
+export function getFormDashboard(formId: string): Promise<ApiResult<FormDashboard>> {
+  return request<FormDashboard>(`/api/dashboard/${segment(formId)}`);
+}
+
+export async function getSummary(formId: string, period: string): Promise<ApiResult<PeriodSummary>> {
+  const result = await request<{ summary: PeriodSummary }>(`/api/forms/${segment(formId)}/periods/${segment(period)}/summary`);
+  return result.ok ? { ok: true, value: result.value.summary } : result;
+}
+
+/**
+ * Where the server builds a summary's files: every table in one XLSX workbook, or one table (`bang`) as XLSX or CSV.
+ * @example exportHref('971-nhan-luc-y-te', '2021-07-20', 'csv', 'by-profession') // "/api/exports/971-nhan-luc-y-te/2021-07-20?dinh-dang=csv&bang=by-profession"
+ */
+export function exportHref(formId: string, period: string, format: 'xlsx' | 'csv', tableId?: string): string {
+  const query = new URLSearchParams({ 'dinh-dang': format, ...(tableId ? { bang: tableId } : {}) });
+  return `/api/exports/${segment(formId)}/${segment(period)}?${query}`;
 }
