@@ -11,6 +11,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          // One synth with esbuild bundling per test file, in beforeAll.
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],

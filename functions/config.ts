@@ -36,3 +36,38 @@ export function readLambdaConfig(env: Record<string, string | undefined>, option
   if (!recipients.success) throw new Error(`invalid configuration: SUMMARY_RECIPIENTS: ${describe(recipients.error.issues)}`);
   return { ...parsed.data, recipients: recipients.data, AUTH_SECRET: secret };
 }
+
+/**
+ * Deployed by infra/aws, the login-code key and CloudFront's origin key live in
+ * Secrets Manager and the environment names them (`AUTH_SECRET_ARN`,
+ * `ORIGIN_KEY_ARN`); read once at cold start. Locally, `AUTH_SECRET` is a plain value.
+ * @example const { env, originKey } = await readLambdaSecrets(process.env); readLambdaConfig(env)
+ */
+export async function readLambdaSecrets(env: Record<string, string | undefined>): Promise<{ env: Record<string, string | undefined>; originKey?: string }> {
+  const arns = [env.AUTH_SECRET_ARN, env.ORIGIN_KEY_ARN];
+  if (!arns.some(Boolean)) return { env };
+  // The SDK comes with the Lambda runtime; loaded only where secrets are named.
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  const [authSecret, originKey] = await Promise.all(
+    arns.map(async (arn) => (arn ? (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString : undefined)),
+  );
+  return { env: authSecret ? { ...env, AUTH_SECRET: authSecret } : env, ...(originKey ? { originKey } : {}) };
+}
+
+/** Set by the CloudFront distribution in front of the API (infra/aws): the viewer's IP, and a key proving CloudFront set it. */
+export const VIEWER_ADDRESS_HEADER = 'x-baocao-viewer-address';
+export const ORIGIN_KEY_HEADER = 'x-baocao-origin-key';
+
+/**
+ * The client address for rate limits. Behind CloudFront, API Gateway sees an
+ * edge server shared by many users, so the viewer address CloudFront passes on
+ * is used, but only with the key only CloudFront sends: a direct caller of the
+ * API Gateway endpoint could otherwise pick its own address.
+ * @example clientAddressOf((h) => headers[h], key, '130.176.1.1') // the viewer's IP when the key matches
+ */
+export function clientAddressOf(header: (name: string) => string | undefined, originKey: string | undefined, sourceAddress: string | undefined): string {
+  const viewer = header(VIEWER_ADDRESS_HEADER);
+  if (originKey && viewer && header(ORIGIN_KEY_HEADER) === originKey) return viewer;
+  return sourceAddress ?? 'unknown';
+}

@@ -1,7 +1,8 @@
 /**
  * Scheduled jobs in Lambda, invoked by EventBridge Scheduler with the schedule
  * entry's payload (`{ job, formId, period? }`). Config from the environment, read once.
- * A thrown error makes the scheduler retry, then land the event in the DLQ.
+ * Scheduler invokes asynchronously: a thrown error makes Lambda retry, then land
+ * the event in the dead-letter queue (infra/aws), whose alarm tells the operators.
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';

@@ -1,0 +1,68 @@
+/**
+ * Turns the shared schedule list into EventBridge Scheduler settings. Pure, so
+ * the rules below are tested without a synth.
+ *
+ * EventBridge Scheduler refuses a recurring schedule whose StartDate lies more
+ * than 5 minutes in the past, so an entry is shaped by the time of the synth
+ * (a deploy synthesizes just before it runs): entries that can no longer fire
+ * are left out (the local scheduler keeps them but they never fire either),
+ * and a daily round already under way starts at once, without a StartDate.
+ */
+import { TZDate } from '@date-fns/tz';
+import { toEventBridgeExpression, type ScheduleEntry } from '../../functions/core/schedules.ts';
+
+export interface ScheduleSpec {
+  entry: ScheduleEntry;
+  /** `at(...)` or `cron(...)`, read in `timeZone`. */
+  expression: string;
+  timeZone: string;
+  /** The jobs Lambda's event. */
+  payload: { job: ScheduleEntry['job']; formId: string };
+  start?: Date;
+  end?: Date;
+}
+
+/** A StartDate closer than this to the synth could be in the past by the time CloudFormation creates the schedule. */
+const START_MARGIN_MS = 60 * 60_000;
+
+function instant(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi, s = 0] = time.split(':').map(Number) as [number, number, number?];
+  return new Date(new TZDate(y, mo - 1, d, h, mi, s, timeZone).getTime());
+}
+
+const hhmm = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+
+/** The last instant an entry fires. */
+export function lastRun(entry: ScheduleEntry): Date {
+  const e = entry.expression;
+  if (e.kind === 'at') {
+    const [date, time] = e.local.split('T') as [string, string];
+    return instant(date, time, entry.timeZone);
+  }
+  return instant(e.to, hhmm(e.hour, e.minute), entry.timeZone);
+}
+
+/**
+ * The schedules to deploy at `now`, one per entry that can still fire.
+ * @example toScheduleSpecs(listSchedules(registry.list()), new Date())
+ */
+export function toScheduleSpecs(entries: readonly ScheduleEntry[], now: Date): ScheduleSpec[] {
+  return entries
+    .filter((entry) => lastRun(entry) > now)
+    .map((entry) => {
+      const e = entry.expression;
+      const spec: ScheduleSpec = {
+        entry,
+        expression: toEventBridgeExpression(e),
+        timeZone: entry.timeZone,
+        payload: { job: entry.job, formId: entry.formId },
+      };
+      if (e.kind === 'daily') {
+        const start = instant(e.from, '00:00', entry.timeZone);
+        if (start.getTime() > now.getTime() + START_MARGIN_MS) spec.start = start;
+        spec.end = instant(e.to, '23:59:59', entry.timeZone);
+      }
+      return spec;
+    });
+}
