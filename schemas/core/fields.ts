@@ -186,3 +186,19 @@ export function section<S extends z.core.$ZodLooseShape>(
 ) {
   return z.strictObject(shape).register(fieldMeta, { ...labels, widget: 'section' });
 }
+
+/**
+ * Who to call back about a report: every form ends with it.
+ * @example schema = z.strictObject({ ..., contact: contactSection() })
+ */
+export function contactSection() {
+  return section(
+    { label: { vi: 'Người liên hệ', en: 'Contact person' } },
+    {
+      name: text({ label: { vi: 'Họ và tên', en: 'Full name' }, max: 120 }),
+      position: optionalText({ label: { vi: 'Chức vụ, đơn vị', en: 'Position' }, max: 200 }),
+      phone: phone({ label: { vi: 'Số điện thoại', en: 'Phone' } }),
+      email: z.optional(email({ label: { vi: 'Thư điện tử', en: 'Email' } })),
+    },
+  );
+}

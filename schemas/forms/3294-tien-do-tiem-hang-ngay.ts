@@ -7,7 +7,7 @@
  * national "Hệ thống tiêm chủng vắc xin phòng Covid-19".
  */
 import * as z from '../core/zod.ts';
-import { choice, count, email, grid, optionalText, phone, section, table, text } from '../core/fields.ts';
+import { choice, count, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
 import type { Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import { formatInteger } from '../core/format.ts';
@@ -46,7 +46,6 @@ type AgeKey = (typeof ageColumns)[number]['key'];
 const AVAILABLE: Formula = { op: 'sum', of: ['openingStock', 'received'] };
 
 const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: { vi: v.vi, en: v.en } }));
-const vaccineName = new Map(vaccines.map((v) => [v.key, v.vi]));
 
 /** The form's schema on its own: all the browser loads of this file. */
 export const schema = z
@@ -137,15 +136,7 @@ export const schema = z
       ),
     ),
     note: optionalText({ label: { vi: 'Khó khăn, vướng mắc, đề xuất', en: 'Difficulties and proposals' }, max: 2000, multiline: true }),
-    contact: section(
-      { label: { vi: 'Người liên hệ', en: 'Contact person' } },
-      {
-        name: text({ label: { vi: 'Họ và tên', en: 'Full name' }, max: 120 }),
-        position: optionalText({ label: { vi: 'Chức vụ, đơn vị', en: 'Position' }, max: 200 }),
-        phone: phone({ label: { vi: 'Số điện thoại', en: 'Phone' } }),
-        email: z.optional(email({ label: { vi: 'Thư điện tử', en: 'Email' } })),
-      },
-    ),
+    contact: contactSection(),
   })
   .check(
     z.superRefine((value, ctx) => {

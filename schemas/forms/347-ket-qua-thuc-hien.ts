@@ -10,7 +10,7 @@
  * Sở Y tế letter of 26/12/2021 it answers.
  */
 import * as z from '../core/zod.ts';
-import { count, email, optionalText, phone, section, text, yesNo } from '../core/fields.ts';
+import { count, section, text, yesNo, contactSection } from '../core/fields.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import { formatInteger } from '../core/format.ts';
@@ -186,15 +186,7 @@ export const schema = z
       max: 3000,
       multiline: true,
     }),
-    contact: section(
-      { label: L('Người liên hệ', 'Contact person') },
-      {
-        name: text({ label: L('Họ và tên', 'Full name'), max: 120 }),
-        position: optionalText({ label: L('Chức vụ, đơn vị', 'Position'), max: 200 }),
-        phone: phone({ label: L('Số điện thoại', 'Phone') }),
-        email: z.optional(email({ label: L('Thư điện tử', 'Email') })),
-      },
-    ),
+    contact: contactSection(),
   })
   .check(
     z.superRefine((value, ctx) => {

@@ -7,7 +7,7 @@
  * collected, one row each; the Sở Y tế gets them all, grouped by topic.
  */
 import * as z from '../core/zod.ts';
-import { choice, email, optionalText, phone, section, table, text } from '../core/fields.ts';
+import { choice, optionalText, table, text, contactSection } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
 
@@ -55,15 +55,7 @@ export const schema = z.strictObject({
       proposal: optionalText({ label: L('Đề xuất, kiến nghị', 'Proposal'), max: 2000, multiline: true }),
     },
   ),
-  contact: section(
-    { label: L('Người liên hệ', 'Contact person') },
-    {
-      name: text({ label: L('Họ và tên', 'Full name'), max: 120 }),
-      position: optionalText({ label: L('Chức vụ, đơn vị', 'Position'), max: 200 }),
-      phone: phone({ label: L('Số điện thoại', 'Phone') }),
-      email: z.optional(email({ label: L('Thư điện tử', 'Email') })),
-    },
-  ),
+  contact: contactSection(),
 });
 
 /** One district's list of opinions as the schema outputs it. */

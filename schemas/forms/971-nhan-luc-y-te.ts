@@ -4,7 +4,7 @@
  * Directive 16, point 1) or can send to other provinces (all others, point 2).
  */
 import * as z from '../core/zod.ts';
-import { count, optionalText, phone, section, text, yesNo, email } from '../core/fields.ts';
+import { count, optionalText, section, yesNo, contactSection } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
 import { matchStaff } from './shared/staff-matching.ts';
@@ -75,15 +75,7 @@ export const schema = z
       ),
     ),
     note: optionalText({ label: { vi: 'Ghi chú', en: 'Note' }, max: 2000, multiline: true }),
-    contact: section(
-      { label: { vi: 'Người liên hệ', en: 'Contact person' } },
-      {
-        name: text({ label: { vi: 'Họ và tên', en: 'Full name' }, max: 120 }),
-        position: optionalText({ label: { vi: 'Chức vụ, đơn vị', en: 'Position' }, max: 200 }),
-        phone: phone({ label: { vi: 'Số điện thoại', en: 'Phone' } }),
-        email: z.optional(email({ label: { vi: 'Thư điện tử', en: 'Email' } })),
-      },
-    ),
+    contact: contactSection(),
   })
   .check(
     z.superRefine((value, ctx) => {

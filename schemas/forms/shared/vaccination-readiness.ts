@@ -10,7 +10,7 @@
  * group, and the plan per allocation batch: vaccine, group, time, method, site.
  */
 import * as z from '../../core/zod.ts';
-import { choice, count, date, optionalText, phone, section, table, text, yesNo } from '../../core/fields.ts';
+import { choice, count, date, optionalText, section, table, text, yesNo, contactSection } from '../../core/fields.ts';
 import type { SummaryInput, SummaryContent, SummaryTable, Cell } from '../../core/form.ts';
 import type { Text } from '../../core/i18n.ts';
 import type { OrgUnit } from '../../core/org-unit.ts';
@@ -129,14 +129,7 @@ export const readinessSchema = z
     population,
     plan,
     note: optionalText({ label: L('Kiến nghị, đề xuất', 'Requests and proposals'), max: 3000, multiline: true }),
-    contact: section(
-      { label: L('Người liên hệ', 'Contact person') },
-      {
-        name: text({ label: L('Họ và tên', 'Full name'), max: 120 }),
-        position: optionalText({ label: L('Chức vụ, đơn vị', 'Position'), max: 200 }),
-        phone: phone({ label: L('Số điện thoại', 'Phone') }),
-      },
-    ),
+    contact: contactSection(),
   })
   .check(
     z.superRefine((value, ctx) => {
@@ -158,8 +151,6 @@ export const readinessSchema = z
 export type Readiness = z.output<typeof readinessSchema>;
 type Facility = Readiness['facilities'][number];
 
-const labelOf = (options: ReadonlyArray<{ value: string; label: Text }>, value: string) =>
-  options.find((o) => o.value === value)?.label.vi ?? value;
 
 /** The summary any level reads: facilities, cold chain, people, planned doses, per unit. */
 export function buildReadinessSummary({ reports }: SummaryInput<Readiness>): SummaryContent {

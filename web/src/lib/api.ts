@@ -206,7 +206,7 @@ export function logout(): Promise<ApiResult<void>> {
 
 // ---- the officials' dashboard
 
-export type ReportStatus = 'on-time' | 'late' | 'missing';
+export type { ReportStatus } from '#functions/core/completeness.ts';
 
 /** A form an official follows, as `GET /api/dashboard` lists it. */
 export interface DashboardForm {
@@ -218,46 +218,12 @@ export interface DashboardForm {
   periods: string[];
 }
 
-export interface DashboardCell {
-  status: ReportStatus;
-  lateByMinutes?: number;
-  revision?: number;
-}
+/** The dashboard types are the server's own (type-only: nothing of the server is bundled). */
+export type { Dashboard as FormDashboard, DashboardCell, PeriodRates } from '#functions/core/dashboard.ts';
+export type { PeriodSummary } from '#functions/core/summary.ts';
+import type { Dashboard as FormDashboard, PeriodRates } from '#functions/core/dashboard.ts';
+import type { PeriodSummary } from '#functions/core/summary.ts';
 
-export interface PeriodRates {
-  period: string;
-  expected: number;
-  reported: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  /** Percent of `expected`, one decimal (42.5 = 42,5 %). */
-  reportedRate: number;
-  onTimeRate: number;
-}
-
-/** Every reporting unit × every period due so far (`GET /api/dashboard/:formId`). */
-export interface FormDashboard {
-  formId: string;
-  periods: string[];
-  units: Array<{ code: string; name: string; kind: string }>;
-  /** `grid[unitCode][period]` */
-  grid: Record<string, Record<string, DashboardCell>>;
-  rates: PeriodRates[];
-}
-
-/** The summary of one (form, period), as the API sends it. */
-export interface PeriodSummary {
-  formId: string;
-  formTitle: Text;
-  directive: Directive;
-  period: string;
-  /** ISO instants. */
-  deadline: string;
-  generatedAt: string;
-  completeness: { expected: number; reported: number; onTime: number; late: number; missing: number };
-  content: SummaryContent;
-}
 
 export async function listDashboardForms(): Promise<ApiResult<DashboardForm[]>> {
   const result = await request<{ forms: DashboardForm[] }>('/api/dashboard');
