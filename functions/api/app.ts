@@ -17,7 +17,7 @@ import { ForbiddenError, InvalidJsonError, UnauthenticatedError, ValidationFaile
 import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
-import { buildDashboard, duePeriods } from '../core/dashboard.ts';
+import { buildDashboard, duePeriods, latestRates } from '../core/dashboard.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -208,14 +208,18 @@ export function createApiApp(deps: ApiDeps) {
   app.get('/dashboard', async (c) => {
     const byCode = await units();
     const forms = service.forms().filter((f) => access.readSummary(c.var.actor, f, byCode));
+    const now = clock.now();
     return c.json({
-      forms: forms.map((f) => ({
-        id: f.id,
-        title: f.title,
-        directive: f.directive,
-        period: f.period,
-        periods: duePeriods(f.period, clock.now()),
-      })),
+      forms: await Promise.all(
+        forms.map(async (f) => ({
+          id: f.id,
+          title: f.title,
+          directive: f.directive,
+          period: f.period,
+          periods: duePeriods(f.period, now),
+          latest: await latestRates(service, f.id, now),
+        })),
+      ),
     });
   });
 

@@ -72,3 +72,11 @@ export async function buildDashboard(service: ReportingService, formId: string, 
   }
   return { formId, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates };
 }
+
+/** The rates of a form's latest due period: what the list of forms shows, one read per form. */
+export async function latestRates(service: ReportingService, formId: string, now: Date): Promise<PeriodRates> {
+  const form = service.form(formId);
+  const period = duePeriods(form.period, now).at(-1)!;
+  const { records } = await service.currentSubmissions(formId, period);
+  return ratesOf(period, computeCompleteness(await service.reporters(formId), records, deadlineOf(form.period, period)));
+}

@@ -49,6 +49,10 @@ const routes: Route[] = [
   { name: 'roll up Lai Châu’s districts', method: 'GET', path: `/api/forms/${F4380}/periods/2021-06-04/rollup/12`, allowed: ['reporter Lai Châu'] },
   { name: 'national 971 summary', method: 'GET', path: `/api/forms/${F971}/periods/2021-07-20/summary`, allowed: ['official national'] },
   { name: 'Bình Phước daily summary', method: 'GET', path: `/api/forms/${F3294}/periods/2021-10-01/summary`, allowed: ['official Bình Phước', 'official national'] },
+  { name: 'national 971 dashboard', method: 'GET', path: `/api/dashboard/${F971}`, allowed: ['official national'] },
+  { name: 'Bình Phước daily dashboard', method: 'GET', path: `/api/dashboard/${F3294}`, allowed: ['official Bình Phước', 'official national'] },
+  { name: 'export the 971 summary', method: 'GET', path: `/api/exports/${F971}/2021-07-20?dinh-dang=xlsx`, allowed: ['official national'] },
+  { name: 'export a Bình Phước table as CSV', method: 'GET', path: `/api/exports/${F3294}/2021-10-01?dinh-dang=csv&bang=by-district`, allowed: ['official Bình Phước', 'official national'] },
   { name: 'list users', method: 'GET', path: '/api/admin/users', allowed: ['admin Bình Phước', 'admin national'] },
   {
     name: 'create a user in Đồng Xoài',
@@ -154,6 +158,21 @@ describe('lists are cut to what the user may see', () => {
     const byCode = (await runtime.service.orgUnits()).byCode;
     expect(list.users.length).toBeGreaterThan(0);
     for (const user of list.users) expect(user.unit === '70' || byCode.get(user.unit)?.parent === '70').toBe(true);
+  });
+
+  test('dashboards: an official sees only the forms issued at or below their unit, with the latest rates', async () => {
+    const ids = async (actor: string) =>
+      ((await (await runtime.app.request('/api/dashboard', { headers: { cookie: cookies[actor]! } })).json()) as { forms: Array<{ id: string }> }).forms.map((f) => f.id);
+    expect(await ids('official Bình Phước')).toEqual(expect.arrayContaining([F3294, '347-ket-qua-thuc-hien']));
+    expect(await ids('official Bình Phước')).not.toContain(F971);
+    expect(await ids('official HCM')).toEqual([]);
+    expect(await ids('reporter HCM')).toEqual([]);
+    const national = (await (await runtime.app.request('/api/dashboard', { headers: { cookie: cookies['official national']! } })).json()) as {
+      forms: Array<{ id: string; latest: { period: string; reported: number; expected: number } }>;
+    };
+    const stored = (await runtime.submissions.listCurrent(F971, '2021-07-20')).length;
+    expect(stored).toBeGreaterThan(0);
+    expect(national.forms.find((f) => f.id === F971)!.latest).toMatchObject({ period: '2021-07-20', reported: stored, expected: 63, missing: 63 - stored });
   });
 
   test('what I must report: a reporter sees the forms of their own unit, with status', async () => {

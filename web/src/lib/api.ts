@@ -216,6 +216,8 @@ export interface DashboardForm {
   period: PeriodSpec;
   /** Periods due so far, oldest first. */
   periods: string[];
+  /** The rates of the latest of them. */
+  latest: PeriodRates;
 }
 
 /** The dashboard types are the server's own (type-only: nothing of the server is bundled). */
