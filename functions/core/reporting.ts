@@ -109,6 +109,12 @@ export function createReportingService(deps: ReportingDeps) {
     return records.sort((a, b) => a.period.localeCompare(b.period)).map((r) => ({ period: r.period, data: dataOf(f, r) }));
   }
 
+  async function currentView(key: SubmissionKey): Promise<SubmissionView | undefined> {
+    const f = await resolve(key);
+    const current = await submissions.getCurrent(key);
+    return current ? view(f, current) : undefined;
+  }
+
   async function resolve(key: SubmissionKey): Promise<AnyForm> {
     const f = form(key.formId);
     checkPeriod(f, key.period);
@@ -123,18 +129,13 @@ export function createReportingService(deps: ReportingDeps) {
     orgUnits,
 
     async getSubmission(key: SubmissionKey): Promise<SubmissionView> {
-      const f = await resolve(key);
-      const current = await submissions.getCurrent(key);
-      if (!current) throw new SubmissionNotFoundError(`no submission ${key.formId}/${key.period}/${key.orgUnit}`);
-      return view(f, current);
+      const found = await currentView(key);
+      if (!found) throw new SubmissionNotFoundError(`no submission ${key.formId}/${key.period}/${key.orgUnit}`);
+      return found;
     },
 
     /** The current submission, or undefined when the unit has not reported. */
-    async submissionOrUndefined(key: SubmissionKey): Promise<SubmissionView | undefined> {
-      const f = await resolve(key);
-      const current = await submissions.getCurrent(key);
-      return current ? view(f, current) : undefined;
-    },
+    submissionOrUndefined: currentView,
 
     async listRevisions(key: SubmissionKey): Promise<SubmissionView[]> {
       const f = await resolve(key);

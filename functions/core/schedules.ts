@@ -4,7 +4,7 @@
  */
 import { VIETNAM_TIME_ZONE } from '#schemas/core/format.ts';
 import type { AnyForm } from '#schemas/core/form.ts';
-import type { PeriodSpec } from '#schemas/core/period.ts';
+import { addDays, type PeriodSpec } from '#schemas/core/period.ts';
 
 export type ScheduleExpression =
   | { kind: 'at'; /** Vietnam wall clock, `YYYY-MM-DDTHH:mm` */ local: string }
@@ -24,12 +24,6 @@ export interface ScheduleEntry {
 /** Reminders go out this long before a deadline unless a form says otherwise. */
 export const DEFAULT_REMINDER_HOURS = 2;
 
-function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** A Vietnam wall-clock time moved back by whole minutes, staying a wall-clock time (Vietnam has no DST). */
 function earlier(local: string, minutes: number): string {
   const t = new Date(`${local}:00Z`).getTime() - minutes * 60_000;
@@ -47,8 +41,8 @@ function expressionOf(spec: PeriodSpec, minutesBefore: number): ScheduleExpressi
     kind: 'daily',
     hour: Math.floor(inDay / 60),
     minute: inDay % 60,
-    from: shiftDate(spec.from, dayShift),
-    to: shiftDate(spec.to, dayShift),
+    from: addDays(spec.from, dayShift),
+    to: addDays(spec.to, dayShift),
   };
 }
 

@@ -32,6 +32,15 @@ export function formatDateTime(instant: string | Date): string {
 }
 
 /**
+ * A calendar date the vi-VN way.
+ * @example formatDate('2021-07-20') // "20/07/2021"
+ */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/**
  * Formats a duration in minutes as Vietnamese words, for "late by".
  * @example formatDuration(125) // "2 giờ 5 phút"
  */

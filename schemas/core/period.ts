@@ -22,10 +22,19 @@ export type PeriodSpec =
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function addDays(date: string, days: number): string {
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings (no time zone involved).
+ * @example addDays('2021-10-31', 1) // '2021-11-01'
+ */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** @example daysBetween('2022-01-08', '2022-01-31') // 23 */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

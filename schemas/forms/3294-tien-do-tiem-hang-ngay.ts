@@ -10,7 +10,7 @@ import * as z from '../core/zod.ts';
 import { choice, count, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
 import type { Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatInteger } from '../core/format.ts';
+import { formatDate, formatInteger } from '../core/format.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import vaccines from '../data/vac-xin-covid-19.json' with { type: 'json' };
@@ -125,7 +125,7 @@ export const schema = z
         {
           label: { vi: 'Lũy kế số mũi đã tiêm trước đợt tiêm này', en: 'Doses given before this round' },
           help: {
-            vi: `Nhập ở báo cáo đầu tiên của đợt (từ ${ROUND.from.split('-').reverse().join('/')}), hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.`,
+            vi: `Nhập ở báo cáo đầu tiên của đợt (từ ${formatDate(ROUND.from)}), hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.`,
             en: 'Fill in on the first report of the round, or to correct it; leave empty afterwards.',
           },
         },
@@ -192,8 +192,6 @@ const addTotals = (a: DoseTotals, b: DoseTotals): DoseTotals => ({
 
 const NO_DOSES: DoseTotals = { dose1: 0, dose2: 0, total: 0 };
 
-/** "01/10/2021" */
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 const STATUS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
 
@@ -273,7 +271,7 @@ export default /* @__PURE__ */ defineForm({
         });
       }
 
-      const since = viDate(ROUND.from);
+      const since = formatDate(ROUND.from);
       const byDistrict: SummaryTable = {
         id: 'by-district',
         title: { vi: 'Tiến độ tiêm chủng theo huyện, thị xã, thành phố', en: 'Progress by district' },

@@ -13,7 +13,8 @@ import * as z from '../core/zod.ts';
 import { count, section, text, yesNo, contactSection } from '../core/fields.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatInteger } from '../core/format.ts';
+import { formatDate, formatInteger } from '../core/format.ts';
+import { addDays, daysBetween } from '../core/period.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 
@@ -253,10 +254,6 @@ function measuresOf(data: Report): Record<MeasureKey, number> {
 const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
 const TIMELINESS = { 'on-time': 'Đúng hạn', late: 'Muộn' } as const;
 
-/** Whole days from `a` to `b` (dates `YYYY-MM-DD`). */
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-const addDays = (a: string, days: number) => new Date(Date.parse(`${a}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const viDay = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Each target against its date, as of the report date: the daily pace needed,
@@ -281,12 +278,12 @@ function progressTable(asOf: string, districts: Array<{ unit: OrgUnit; data: Rep
     rows.push({
       unit: name,
       target: t.label.vi,
-      due: viDay(t.due),
+      due: formatDate(t.due),
       remaining,
       needed,
       // Shown in whole people a day; the projection uses the exact pace.
       current: current === null ? null : Math.round(current),
-      projected: projected ? viDay(projected) : '—',
+      projected: projected ? formatDate(projected) : '—',
       status,
     });
   };
@@ -299,7 +296,7 @@ function progressTable(asOf: string, districts: Array<{ unit: OrgUnit; data: Rep
   for (const { unit, data } of districts) for (const t of targets) line(unit.name, t, data[t.key]);
   return {
     id: 'progress',
-    title: L(`Tiến độ so với mục tiêu, tính đến ${viDay(asOf)}`, `Progress against the targets as of ${asOf}`),
+    title: L(`Tiến độ so với mục tiêu, tính đến ${formatDate(asOf)}`, `Progress against the targets as of ${asOf}`),
     columns: [
       { key: 'unit', label: L('Đơn vị', 'Unit'), kind: 'text' },
       { key: 'target', label: L('Mục tiêu', 'Target'), kind: 'text' },

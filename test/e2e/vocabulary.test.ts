@@ -4,8 +4,7 @@
  * server's row and cross-field rules come back beside their fields. Then a
  * province rolls its districts' answers up into its own draft and submits it.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,9 +12,8 @@ import * as z from '#schemas/core/zod.ts';
 import { count, optionalText, table, text } from '#schemas/core/fields.ts';
 import { defineForm } from '#schemas/core/form.ts';
 import { formLoaders, loadForms } from '#schemas/registry.ts';
-import { REPO_ROOT, startPlatform, type Platform } from '../../infra/local/platform.ts';
-import { launchChromium } from '../support/browser.ts';
-import { signInBrowser } from '../support/e2e.ts';
+import { REPO_ROOT, type Platform } from '../../infra/local/platform.ts';
+import { signInBrowser, startE2E, type E2E } from '../support/e2e.ts';
 
 const FORM = 'vi-du-tu-vung';
 const PERIOD = '2099-10-02';
@@ -58,25 +56,22 @@ const relayForm = defineForm({
   period: { kind: 'once', period: '2099-11-01', deadline: '2099-11-01T17:00' },
 });
 
+let e2e: E2E;
 let platform: Platform;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO_ROOT, 'web/build/bao-cao/index.html'))) throw new Error('web/build is missing: run `npm run build:web` first');
   const registry = await loadForms({
     ...formLoaders,
     [FORM]: () => import('../fixtures/forms/vi-du-tu-vung.ts'),
     [parentForm.id]: async () => ({ default: parentForm }),
     [relayForm.id]: async () => ({ default: relayForm }),
   });
-  platform = await startPlatform({ port: 0, mailDir: mkdtempSync(join(tmpdir(), 'e2e-mail-')), scheduler: false, registry });
-  browser = await launchChromium();
+  e2e = await startE2E({ registry });
+  ({ platform, browser } = e2e);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => e2e?.stop());
 
 const focused = (page: Page) => page.evaluate<string>('document.activeElement?.id ?? ""');
 const cells = (page: Page, selector: string) => page.locator(selector).locator('td').allInnerTexts();

@@ -1,5 +1,5 @@
 /** Calendar helpers for period ids (`YYYY-MM-DD`) and Vietnam wall-clock deadlines (`YYYY-MM-DDTHH:mm`). */
-import { VIETNAM_TIME_ZONE } from '#schemas/core/format.ts';
+import { formatDate, VIETNAM_TIME_ZONE } from '#schemas/core/format.ts';
 
 const dayParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: VIETNAM_TIME_ZONE,
@@ -15,11 +15,7 @@ export function todayInVietnam(now: Date = new Date()): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** @example formatDate('2021-07-20') // "20/07/2021" */
-export function formatDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
-}
+export { formatDate };
 
 /** @example formatWallClock('2021-07-20T17:00') // "17:00 20/07/2021" */
 export function formatWallClock(local: string): string {
