@@ -8,16 +8,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { describeForm } from '#schemas/core/describe.ts';
-import { listPeriods, type PeriodSpec } from '#schemas/core/period.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import type { AuthService } from '../core/auth.ts';
-import { deadlineOf, vietnamDate } from '../core/deadlines.ts';
+import { currentPeriod, deadlineOf, duePeriods } from '#schemas/core/calendar.ts';
 import { timelinessOf } from '../core/completeness.ts';
 import { ForbiddenError, InvalidJsonError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
-import { buildDashboard, duePeriods, latestRates } from '../core/dashboard.ts';
+import { buildDashboard, latestRates } from '../core/dashboard.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -51,13 +50,6 @@ export interface ApiDeps {
 }
 
 type Env = ApiEnv;
-
-/** The period a unit is working on now: today for a daily form (within its round), else the only one. */
-function currentPeriod(spec: PeriodSpec, now: Date): string {
-  const periods = listPeriods(spec);
-  const today = vietnamDate(now);
-  return periods.find((p) => p === today) ?? (today < periods[0]! ? periods[0]! : periods.at(-1)!);
-}
 
 export function createApiApp(deps: ApiDeps) {
   const { service, auth, clock } = deps;

@@ -2,9 +2,8 @@
  * The officials' dashboard: for a form, every reporting unit × every period
  * due so far, on time / late / missing, and the rates per period.
  */
-import { listPeriods } from '#schemas/core/period.ts';
 import { computeCompleteness, type ReportStatus } from './completeness.ts';
-import { deadlineOf, vietnamDate } from './deadlines.ts';
+import { deadlineOf, duePeriods } from '#schemas/core/calendar.ts';
 import type { ReportingService } from './reporting.ts';
 
 export interface DashboardCell {
@@ -39,17 +38,6 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 /** Completeness and rates for one period; shared by the dashboard and the summary. */
 export function ratesOf(period: string, c: { expected: number; reported: number; onTime: number; late: number; missing: number }): PeriodRates {
   return { period, ...c, reportedRate: percent(c.reported, c.expected), onTimeRate: percent(c.onTime, c.expected) };
-}
-
-/**
- * Periods whose deadline is past or today: a daily round shows the days so far.
- * @example duePeriods({ kind: 'daily', from: '2021-10-01', to: '2021-10-31', deadlineTime: '18:00' }, new Date('2021-10-03T05:00:00Z')) // ['2021-10-01', '2021-10-02', '2021-10-03']
- */
-export function duePeriods(spec: Parameters<typeof listPeriods>[0], now: Date): string[] {
-  const all = listPeriods(spec);
-  const today = vietnamDate(now);
-  const due = all.filter((p) => p <= today);
-  return due.length > 0 ? due : all.slice(0, 1);
 }
 
 export async function buildDashboard(service: ReportingService, formId: string, now: Date): Promise<Dashboard> {

@@ -8,7 +8,7 @@ import { isDescendant, type OrgUnit } from '#schemas/core/org-unit.ts';
 import { isValidPeriod, listPeriods } from '#schemas/core/period.ts';
 import { validateData } from '#schemas/core/validate.ts';
 import type { FormRegistry } from '#schemas/registry.ts';
-import { deadlineOf } from './deadlines.ts';
+import { deadlineOf } from '#schemas/core/calendar.ts';
 import { timelinessOf } from './completeness.ts';
 import {
   FormNotFoundError,

@@ -2,9 +2,9 @@
  * The schedule list, derived from the form registry. The local scheduler and
  * the AWS stack both read it, so they cannot drift apart.
  */
-import { VIETNAM_TIME_ZONE } from '#schemas/core/format.ts';
+import { shiftLocal, VIETNAM_TIME_ZONE } from '#schemas/core/calendar.ts';
 import type { AnyForm } from '#schemas/core/form.ts';
-import { addDays, type PeriodSpec } from '#schemas/core/period.ts';
+import { addDays, daysBetween, type PeriodSpec } from '#schemas/core/period.ts';
 
 export type ScheduleExpression =
   | { kind: 'at'; /** Vietnam wall clock, `YYYY-MM-DDTHH:mm` */ local: string }
@@ -24,23 +24,15 @@ export interface ScheduleEntry {
 /** Reminders go out this long before a deadline unless a form says otherwise. */
 export const DEFAULT_REMINDER_HOURS = 2;
 
-/** A Vietnam wall-clock time moved back by whole minutes, staying a wall-clock time (Vietnam has no DST). */
-function earlier(local: string, minutes: number): string {
-  const t = new Date(`${local}:00Z`).getTime() - minutes * 60_000;
-  return new Date(t).toISOString().slice(0, 16);
-}
-
 function expressionOf(spec: PeriodSpec, minutesBefore: number): ScheduleExpression {
-  if (spec.kind === 'once') return { kind: 'at', local: earlier(spec.deadline, minutesBefore) };
-  const [hour, minute] = spec.deadlineTime.split(':').map(Number) as [number, number];
-  const at = hour * 60 + minute - minutesBefore;
-  // A reminder before an early-morning deadline falls on the previous day.
-  const dayShift = Math.floor(at / 1440);
-  const inDay = at - dayShift * 1440;
+  if (spec.kind === 'once') return { kind: 'at', local: shiftLocal(spec.deadline, -minutesBefore) };
+  // The first day's run; a reminder before an early-morning deadline falls on the previous day.
+  const first = shiftLocal(`${spec.from}T${spec.deadlineTime}`, -minutesBefore);
+  const dayShift = daysBetween(spec.from, first.slice(0, 10));
   return {
     kind: 'daily',
-    hour: Math.floor(inDay / 60),
-    minute: inDay % 60,
+    hour: Number(first.slice(11, 13)),
+    minute: Number(first.slice(14, 16)),
     from: addDays(spec.from, dayShift),
     to: addDays(spec.to, dayShift),
   };

@@ -5,7 +5,7 @@ import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form
 import type { Text } from '#schemas/core/i18n.ts';
 import { formatDateTime, formatDuration } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
-import { deadlineOf } from './deadlines.ts';
+import { deadlineOf } from '#schemas/core/calendar.ts';
 import { dataOf, type ReportingService } from './reporting.ts';
 
 export interface PeriodSummary {

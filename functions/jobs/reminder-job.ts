@@ -3,7 +3,7 @@
  * reported gets one email (exactly once per form and period).
  */
 import { formatDateTime } from '#schemas/core/format.ts';
-import { deadlineOf } from '../core/deadlines.ts';
+import { deadlineOf } from '#schemas/core/calendar.ts';
 import { deliverOnce, type DeliveryReport } from '../core/delivery.ts';
 import type { AuthStore } from '../core/ports.ts';
 import { escapeHtml } from '../core/render-email.ts';

@@ -5,7 +5,7 @@
  * scheduler and `npm run summary`.
  */
 import { deliverOnce, type DeliveryReport } from '../core/delivery.ts';
-import { vietnamDate } from '../core/deadlines.ts';
+import { currentPeriod } from '#schemas/core/calendar.ts';
 import { summaryToXlsx } from '../core/export.ts';
 import type { Clock, DeliveryStore, Mailer } from '../core/ports.ts';
 import { renderSummaryEmail } from '../core/render-email.ts';
@@ -51,7 +51,7 @@ export class RecipientsNotConfiguredError extends Error {
 
 /** The period a job acts on when the schedule does not say. */
 export function jobPeriod(form: AnyForm, event: JobEvent, now: Date): string {
-  return event.period ?? (form.period.kind === 'once' ? form.period.period : vietnamDate(now));
+  return event.period ?? currentPeriod(form.period, now);
 }
 
 /** The officials' page for a form and period. */

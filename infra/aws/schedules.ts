@@ -8,7 +8,7 @@
  * are left out (the local scheduler keeps them but they never fire either),
  * and a daily round already under way starts at once, without a StartDate.
  */
-import { TZDate } from '@date-fns/tz';
+import { instantOf } from '#schemas/core/calendar.ts';
 import { toEventBridgeExpression, type ScheduleEntry } from '../../functions/core/schedules.ts';
 
 export interface ScheduleSpec {
@@ -25,11 +25,8 @@ export interface ScheduleSpec {
 /** A StartDate closer than this to the synth could be in the past by the time CloudFormation creates the schedule. */
 const START_MARGIN_MS = 60 * 60_000;
 
-function instant(date: string, time: string, timeZone: string): Date {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi, s = 0] = time.split(':').map(Number) as [number, number, number?];
-  return new Date(new TZDate(y, mo - 1, d, h, mi, s, timeZone).getTime());
-}
+/** Entries are Vietnam wall-clock times (their `timeZone` is always the calendar's). */
+const instant = (date: string, time: string) => instantOf(`${date}T${time}`);
 
 const hhmm = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
@@ -38,9 +35,9 @@ export function lastRun(entry: ScheduleEntry): Date {
   const e = entry.expression;
   if (e.kind === 'at') {
     const [date, time] = e.local.split('T') as [string, string];
-    return instant(date, time, entry.timeZone);
+    return instant(date, time);
   }
-  return instant(e.to, hhmm(e.hour, e.minute), entry.timeZone);
+  return instant(e.to, hhmm(e.hour, e.minute));
 }
 
 /**
@@ -59,9 +56,9 @@ export function toScheduleSpecs(entries: readonly ScheduleEntry[], now: Date): S
         payload: { job: entry.job, formId: entry.formId },
       };
       if (e.kind === 'daily') {
-        const start = instant(e.from, '00:00', entry.timeZone);
+        const start = instant(e.from, '00:00');
         if (start.getTime() > now.getTime() + START_MARGIN_MS) spec.start = start;
-        spec.end = instant(e.to, '23:59:59', entry.timeZone);
+        spec.end = instant(e.to, '23:59:59');
       }
       return spec;
     });

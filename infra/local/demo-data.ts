@@ -4,7 +4,7 @@
  * so the demo and the tests can run it twice and get the same data.
  */
 import { listPeriods } from '#schemas/core/period.ts';
-import { deadlineOf } from '../../functions/core/deadlines.ts';
+import { deadlineOf } from '#schemas/core/calendar.ts';
 import type { ReportingService } from '../../functions/core/reporting.ts';
 
 /** mulberry32: a tiny seeded PRNG; quality is ample for demo numbers. */

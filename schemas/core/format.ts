@@ -1,17 +1,7 @@
 /** vi-VN formatting shared by the browser, the API and the emails. */
-const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hourCycle: 'h23',
-});
+import { localTimeOf } from './calendar.ts';
 
-/** Vietnam's time zone: every deadline is a wall-clock time here. */
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /**
  * Formats an integer the vi-VN way.
@@ -26,9 +16,16 @@ export function formatInteger(value: number): string {
  * @example formatDateTime('2021-07-20T10:00:00Z') // "17:00 20/07/2021"
  */
 export function formatDateTime(instant: string | Date): string {
-  const parts = dateTimeFormat.formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('hour')}:${get('minute')} ${get('day')}/${get('month')}/${get('year')}`;
+  return formatWallClock(localTimeOf(instant));
+}
+
+/**
+ * A Vietnam wall-clock time `YYYY-MM-DDTHH:mm` the vi-VN way.
+ * @example formatWallClock('2021-07-20T17:00') // "17:00 20/07/2021"
+ */
+export function formatWallClock(local: string): string {
+  const [date = '', time = ''] = local.split('T');
+  return `${time.slice(0, 5)} ${formatDate(date)}`;
 }
 
 /**

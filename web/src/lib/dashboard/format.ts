@@ -2,7 +2,7 @@
 import type { Cell, SummaryColumn } from '#schemas/core/form.ts';
 import { formatDecimal, formatDuration, formatInteger } from '#schemas/core/format.ts';
 import type { DashboardCell } from '#lib/api.ts';
-import { formatDate } from '#lib/dates.ts';
+import { formatDate } from '#schemas/core/format.ts';
 
 const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 

@@ -6,7 +6,7 @@
 import { evaluateFormula, type ComputedField } from '#schemas/core/computed.ts';
 import type { JsonSchemaNode } from '#schemas/core/describe.ts';
 import { formatInteger, parseIntegerInput } from '#schemas/core/format.ts';
-import { formatDate } from '../dates.ts';
+import { formatDate } from '#schemas/core/format.ts';
 
 /**
  * What an input holds: typed text for text-like widgets, the option's value for
