@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { readSeedOrgUnits } from '../../infra/local/seed.ts';
+import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 import { loadForms } from '#schemas/registry.ts';
-import { MemoryOrgUnitStore, MemorySubmissionStore } from './fakes.ts';
+import { MemoryOrgUnitStore, MemorySubmissionStore } from '../../test/support/fakes.ts';
 import { createReportingService, type ReportingService } from './reporting.ts';
 
 const units = readSeedOrgUnits();

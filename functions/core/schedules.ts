@@ -60,13 +60,3 @@ export function listSchedules(forms: AnyForm[]): ScheduleEntry[] {
     ];
   });
 }
-
-/**
- * The EventBridge Scheduler expression of an entry.
- * @example toEventBridgeExpression({ kind: 'daily', hour: 18, minute: 0, ... }) // 'cron(0 18 * * ? *)'
- */
-export function toEventBridgeExpression(expression: ScheduleExpression): string {
-  return expression.kind === 'at'
-    ? `at(${expression.local}:00)`
-    : `cron(${expression.minute} ${expression.hour} * * ? *)`;
-}

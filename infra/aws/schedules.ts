@@ -9,7 +9,7 @@
  * and a daily round already under way starts at once, without a StartDate.
  */
 import { instantOf } from '#schemas/core/calendar.ts';
-import { toEventBridgeExpression, type ScheduleEntry } from '../../functions/core/schedules.ts';
+import type { ScheduleEntry, ScheduleExpression } from '../../functions/core/schedules.ts';
 
 export interface ScheduleSpec {
   entry: ScheduleEntry;
@@ -20,6 +20,16 @@ export interface ScheduleSpec {
   payload: { job: ScheduleEntry['job']; formId: string };
   start?: Date;
   end?: Date;
+}
+
+/**
+ * The EventBridge Scheduler expression of an entry.
+ * @example toEventBridgeExpression({ kind: 'daily', hour: 18, minute: 0, ... }) // 'cron(0 18 * * ? *)'
+ */
+export function toEventBridgeExpression(expression: ScheduleExpression): string {
+  return expression.kind === 'at'
+    ? `at(${expression.local}:00)`
+    : `cron(${expression.minute} ${expression.hour} * * ? *)`;
 }
 
 /** A StartDate closer than this to the synth could be in the past by the time CloudFormation creates the schedule. */

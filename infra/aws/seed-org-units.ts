@@ -6,7 +6,7 @@
  * are not rewritten.
  */
 import { createDocumentClient, DynamoOrgUnitStore } from '../../functions/adapters/dynamodb/store.ts';
-import { readSeedOrgUnits } from '../local/seed.ts';
+import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 
 const table = process.env.TABLE_NAME;
 const region = process.env.AWS_REGION;

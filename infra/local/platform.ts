@@ -20,7 +20,7 @@ import { createJobRunners } from '../../functions/jobs/runners.ts';
 
 type JobRunners = ReturnType<typeof createJobRunners>;
 import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { readSeedOrgUnits } from './seed.ts';
+import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
 import { freePort } from './ports.ts';
 import { PAGE_SECURITY_HEADERS, securityHeaders } from '../../functions/api/security.ts';

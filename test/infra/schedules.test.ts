@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ScheduleEntry } from '../../functions/core/schedules.ts';
-import { toScheduleSpecs } from '../../infra/aws/schedules.ts';
+import { toEventBridgeExpression, toScheduleSpecs } from '../../infra/aws/schedules.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const once: ScheduleEntry = { id: 'summary-a', job: 'summary', formId: 'a', timeZone: TZ, expression: { kind: 'at', local: '2030-07-20T17:00' } };
@@ -13,6 +13,11 @@ const daily: ScheduleEntry = {
 };
 
 describe('EventBridge Scheduler settings from the schedule list', () => {
+  test('expressions are at() for one-time entries and cron() for daily ones', () => {
+    expect(toEventBridgeExpression({ kind: 'at', local: '2021-07-20T17:00' })).toBe('at(2021-07-20T17:00:00)');
+    expect(toEventBridgeExpression({ kind: 'daily', hour: 18, minute: 0, from: '2021-10-01', to: '2021-10-31' })).toBe('cron(0 18 * * ? *)');
+  });
+
   test('a one-time entry becomes an at() in Vietnam time with its job as payload', () => {
     expect(toScheduleSpecs([once], new Date('2030-01-01T00:00:00Z'))).toEqual([
       { entry: once, expression: 'at(2030-07-20T17:00:00)', timeZone: TZ, payload: { job: 'summary', formId: 'a' } },

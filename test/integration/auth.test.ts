@@ -3,7 +3,7 @@
  * DynamoDB Local; the mailer keeps what it sends so the test reads the code.
  */
 import { beforeEach, describe, expect, inject, test } from 'vitest';
-import { MemoryMailer } from '../../functions/core/fakes.ts';
+import { MemoryMailer } from '../support/fakes.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
 import { freshRuntime, PUBLIC_URL, signIn } from '../support/local-runtime.ts';

@@ -3,14 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadForms, type FormLoaders } from '#schemas/registry.ts';
 import type { RateLimits } from '../../functions/core/auth.ts';
-import { MemoryMailer } from '../../functions/core/fakes.ts';
+import { MemoryMailer } from './fakes.ts';
 import type { Mailer } from '../../functions/core/ports.ts';
 import type { Role } from '../../functions/core/users.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
 import { registerExportRoutes } from '../../functions/api/export-routes.ts';
 import { createJobRunners } from '../../functions/jobs/runners.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
-import { readSeedOrgUnits } from '../../infra/local/seed.ts';
+import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
 
 export const seedUnits = readSeedOrgUnits;

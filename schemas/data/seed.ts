@@ -1,10 +1,10 @@
-/** The seed data the platform ships, read from `schemas/data`. */
+/** The seed data the platform ships, kept beside this file. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOrgUnitsCsv, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { parseOrgUnitsCsv, type OrgUnit } from '../core/org-unit.ts';
 
-const DATA_DIR = fileURLToPath(new URL('../../schemas/data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('./', import.meta.url));
 const SEED_ORG_UNIT_FILES = ['org-units-vn-2021.csv', 'org-units-departments.csv'];
 
 /** The org units the platform ships: official 2021 units plus the departments the seed directives address. */

@@ -1,7 +1,7 @@
 /** In-memory implementations of the ports, for core unit tests. */
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import { RevisionConflictError } from './errors.ts';
-import type { MailMessage, Mailer, OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import { RevisionConflictError } from '../../functions/core/errors.ts';
+import type { MailMessage, Mailer, OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../functions/core/ports.ts';
 
 const id = (k: SubmissionKey) => `${k.formId}|${k.period}|${k.orgUnit}`;
 
