@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, SummaryColumn, SummaryTable } from '#schemas/core/form.ts';
-import { formatDateTime } from '#schemas/core/format.ts';
+import { formatDateTime, STATUS_WORDS } from '#schemas/core/format.ts';
 import { completenessTable, type PeriodSummary } from './summary.ts';
 
 /**
@@ -57,9 +57,9 @@ export async function summaryToXlsx(summary: PeriodSummary, onlyTable?: string):
     ['Tổng hợp lúc (giờ Việt Nam)', formatDateTime(summary.generatedAt)],
     ['Số đơn vị phải báo cáo', expected],
     ['Đã báo cáo', reported],
-    ['Đúng hạn', onTime],
-    ['Muộn', late],
-    ['Chưa báo cáo', missing],
+    [STATUS_WORDS['on-time'], onTime],
+    [STATUS_WORDS.late, late],
+    [STATUS_WORDS.missing, missing],
     ...summary.content.figures.map((f) => [neutraliseFormula(f.label.vi), f.kind === 'percent' ? f.value / 100 : f.value]),
   ]);
   info.getColumn(1).width = 32;

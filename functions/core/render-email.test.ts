@@ -75,7 +75,7 @@ describe('summary email', () => {
     );
     expect(missing.text).toContain('Chưa báo cáo (1): Thành phố Hà Nội');
     expect(missing.html).toContain('Chưa báo cáo (1): Thành phố Hà Nội');
-    expect(missing.text).toContain('Tỷ lệ đã báo cáo: 50 %; đúng hạn: 0 %');
+    expect(missing.text).toContain('Tỷ lệ đã báo cáo: 50,0\u00a0%; đúng hạn: 0,0\u00a0%');
   });
 
   test('has a plain-text alternative with vi-VN numbers, late durations and the completeness line', () => {
@@ -100,8 +100,8 @@ describe('summary email: percentages and multi-line text', () => {
   const email = renderSummaryEmail(withPercent, { dashboardUrl: 'http://localhost/' });
 
   test('a percentage figure keeps one decimal in the subject and the body', () => {
-    expect(email.subject).toBe('[971/TTg-KGVX] Tỷ lệ bao phủ: 93,6 % — 1/2 tỉnh, thành phố đã báo cáo');
-    expect(email.text).toContain('Tỷ lệ bao phủ: 93,6 %');
+    expect(email.subject).toBe('[971/TTg-KGVX] Tỷ lệ bao phủ: 93,6\u00a0% — 1/2 tỉnh, thành phố đã báo cáo');
+    expect(email.text).toContain('Tỷ lệ bao phủ: 93,6\u00a0%');
   });
 
   test('a line break typed into a cell does not split its row in the plain text', () => {

@@ -3,8 +3,8 @@
  * HTML with inline styles and plain tables (no scripts, no external assets)
  * plus a plain-text alternative. Everything from data is HTML-escaped.
  */
-import type { Cell, SummaryColumn, SummaryFigure, SummaryTable } from '#schemas/core/form.ts';
-import { formatDateTime, formatDecimal, formatInteger } from '#schemas/core/format.ts';
+import type { Cell, SummaryFigure, SummaryTable } from '#schemas/core/form.ts';
+import { formatCell, formatDateTime, formatPercent, STATUS_WORDS } from '#schemas/core/format.ts';
 import { completenessHeadline, completenessTable, type PeriodSummary } from './summary.ts';
 
 export interface RenderedEmail {
@@ -18,14 +18,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** @example escapeHtml('<b>') // '&lt;b&gt;' */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-/** A cell as people read it: vi-VN numbers, percentages with one decimal. */
-export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind']): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'number') return String(value);
-  if (kind === 'percent') return `${formatDecimal(value)} %`;
-  return kind === 'integer' ? formatInteger(value) : String(value);
 }
 
 function formatFigure(figure: SummaryFigure): string {
@@ -85,7 +77,7 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
     .join(' ');
   const tables = [...summary.content.tables, completenessTable(summary)];
   const { onTime, late, missing, expected, rows } = summary.completeness;
-  const rate = (n: number) => `${formatDecimal(expected ? Math.round((n / expected) * 1000) / 10 : 0)} %`;
+  const rate = (n: number) => formatPercent(expected ? Math.round((n / expected) * 1000) / 10 : 0);
   const facts = [
     `Kỳ báo cáo: ${summary.period}`,
     `Hạn nộp: ${formatDateTime(summary.deadline)} (giờ Việt Nam)`,
@@ -95,7 +87,7 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
   ];
   // At the deadline the issuer's first question: who has not reported.
   const missingNames = rows.filter((r) => r.status === 'missing').map((r) => r.unit.name);
-  const missingLine = missingNames.length ? `Chưa báo cáo (${missingNames.length}): ${missingNames.join(', ')}` : 'Tất cả đơn vị đã báo cáo.';
+  const missingLine = missingNames.length ? `${STATUS_WORDS.missing} (${missingNames.length}): ${missingNames.join(', ')}` : 'Tất cả đơn vị đã báo cáo.';
   const figures = summary.content.figures.map((f) => `${f.label.vi}: ${formatFigure(f)}`);
 
   const html = `<!doctype html>

@@ -3,7 +3,7 @@ import type { OrgUnit, OrgUnitKind } from '#schemas/core/org-unit.ts';
 import { listPeriods } from '#schemas/core/period.ts';
 import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
-import { formatDateTime, formatDuration } from '#schemas/core/format.ts';
+import { formatDateTime, formatDuration, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { dataOf, type ReportingService } from './reporting.ts';
@@ -20,16 +20,6 @@ export interface PeriodSummary {
   content: SummaryContent;
 }
 
-const STATUS_LABEL = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
-
-/** How Vietnamese officials name a group of units of one kind. */
-export const UNIT_KIND_PLURAL: Record<OrgUnitKind, string> = {
-  nation: 'quốc gia',
-  province: 'tỉnh, thành phố',
-  district: 'huyện, thị xã, thành phố',
-  department: 'sở, ban, ngành',
-  facility: 'cơ sở',
-};
 
 /**
  * Reads every current submission of the period and builds the summary.
@@ -84,16 +74,16 @@ export function completenessTable(summary: PeriodSummary): SummaryTable {
       { key: 'name', label: { vi: 'Đơn vị', en: 'Unit' }, kind: 'text' },
       { key: 'status', label: { vi: 'Tình trạng', en: 'Status' }, kind: 'text' },
       { key: 'submittedAt', label: { vi: 'Thời điểm nộp', en: 'Submitted at' }, kind: 'text' },
-      { key: 'lateBy', label: { vi: 'Muộn', en: 'Late by' }, kind: 'text' },
+      { key: 'lateBy', label: { vi: STATUS_WORDS.late, en: 'Late by' }, kind: 'text' },
       { key: 'origin', label: { vi: 'Cách lập', en: 'Built from' }, kind: 'text' },
     ],
     rows: summary.completeness.rows.map((row) => ({
       code: row.unit.code,
       name: row.unit.name,
-      status: STATUS_LABEL[row.status],
+      status: STATUS_WORDS[row.status],
       submittedAt: row.firstSubmittedAt ? formatDateTime(row.firstSubmittedAt) : '',
       lateBy: row.lateByMinutes === undefined ? '' : formatDuration(row.lateByMinutes),
-      origin: row.origin === 'rollup' ? 'Tổng hợp từ cấp dưới' : '',
+      origin: row.origin === 'rollup' ? ROLLUP_WORDS : '',
     })),
   };
 }

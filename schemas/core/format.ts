@@ -1,5 +1,36 @@
-/** vi-VN formatting shared by the browser, the API and the emails. */
+/**
+ * vi-VN formatting and the platform's words, shared by the browser, the API,
+ * the emails and the exports: a status or a number reads the same everywhere.
+ */
 import { localTimeOf } from './calendar.ts';
+import type { Cell, SummaryColumn } from './form.ts';
+import type { OrgUnitKind } from './org-unit.ts';
+
+/** A unit's report for a period, in the words officials use. */
+export const STATUS_WORDS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
+
+export type ReportStatusWord = keyof typeof STATUS_WORDS;
+
+/** Said of an answer a unit built from its sub-units' reports. */
+export const ROLLUP_WORDS = 'Tổng hợp từ cấp dưới';
+
+/** How Vietnamese officials name a group of units of one kind. */
+export const UNIT_KIND_PLURAL: Record<OrgUnitKind, string> = {
+  nation: 'quốc gia',
+  province: 'tỉnh, thành phố',
+  district: 'huyện, thị xã, thành phố',
+  department: 'sở, ban, ngành',
+  facility: 'cơ sở',
+};
+
+/**
+ * A status in words, never by colour alone; "late" says by how long when known.
+ * @example statusText('late', 125) // "Muộn 2 giờ 5 phút"
+ */
+export function statusText(status: ReportStatusWord | undefined, lateByMinutes?: number): string {
+  const word = STATUS_WORDS[status ?? 'missing'];
+  return status === 'late' && lateByMinutes !== undefined ? `${word} ${formatDuration(lateByMinutes)}` : word;
+}
 
 const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
@@ -67,6 +98,7 @@ export function parseIntegerInput(text: string): number | undefined {
 }
 
 const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
  * Formats a number with at most one decimal, vi-VN style.
@@ -74,4 +106,30 @@ const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 
  */
 export function formatDecimal(value: number): string {
   return decimalFormat.format(value);
+}
+
+/**
+ * A percentage as summaries hold it (42.5 means 42,5 %), with one decimal.
+ * @example formatPercent(42.5) // "42,5 %" (with a no-break space)
+ */
+export function formatPercent(value: number): string {
+  return `${percentFormat.format(value)}\u00a0%`;
+}
+
+/**
+ * A count: grouped the vi-VN way; a fraction (an average, say) keeps one decimal.
+ * @example formatCount(12345) // "12.345"
+ */
+export function formatCount(value: number): string {
+  return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
+}
+
+/**
+ * A summary cell or figure by its kind, as people read it; empty for no value.
+ * @example formatCell(93.46, 'percent') // "93,5 %"
+ */
+export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind'] | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'number') return value;
+  return kind === 'percent' ? formatPercent(value) : formatCount(value);
 }

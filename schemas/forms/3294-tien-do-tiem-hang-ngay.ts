@@ -10,7 +10,7 @@ import * as z from '../core/zod.ts';
 import { choice, count, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
 import type { Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatDate, formatInteger } from '../core/format.ts';
+import { formatDate, formatInteger, STATUS_WORDS } from '../core/format.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import vaccines from '../data/vac-xin-covid-19.json' with { type: 'json' };
@@ -193,7 +193,6 @@ const addTotals = (a: DoseTotals, b: DoseTotals): DoseTotals => ({
 const NO_DOSES: DoseTotals = { dose1: 0, dose2: 0, total: 0 };
 
 
-const STATUS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
 
 export default /* @__PURE__ */ defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
@@ -267,7 +266,7 @@ export default /* @__PURE__ */ defineForm({
           mobileSites: report?.data.sites.mobile ?? null,
           enteredToday: report?.data.dataEntry.enteredToday ?? null,
           backlog: report?.data.dataEntry.backlog ?? null,
-          status: STATUS[report?.timeliness ?? 'missing'],
+          status: STATUS_WORDS[report?.timeliness ?? 'missing'],
         });
       }
 

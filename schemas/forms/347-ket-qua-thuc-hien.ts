@@ -13,7 +13,7 @@ import * as z from '../core/zod.ts';
 import { count, section, text, yesNo, contactSection } from '../core/fields.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatDate, formatInteger } from '../core/format.ts';
+import { formatDate, formatInteger, STATUS_WORDS } from '../core/format.ts';
 import { addDays, daysBetween } from '../core/period.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -252,7 +252,6 @@ function measuresOf(data: Report): Record<MeasureKey, number> {
 }
 
 const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
-const TIMELINESS = { 'on-time': 'Đúng hạn', late: 'Muộn' } as const;
 
 
 /**
@@ -419,7 +418,7 @@ export default /* @__PURE__ */ defineForm({
           const row: Record<string, Cell> = { code: unit.code, name: unit.name, kind: KIND_LABEL[unit.kind] ?? unit.kind };
           for (const t of targets) row[t.key] = percentOf(data, t.key);
           Object.assign(row, measuresOf(data));
-          row.timeliness = TIMELINESS[timeliness];
+          row.timeliness = STATUS_WORDS[timeliness];
           return row;
         }),
         total: {

@@ -7,6 +7,7 @@
  * collected, one row each; the Sở Y tế gets them all, grouped by topic.
  */
 import * as z from '../core/zod.ts';
+import { STATUS_WORDS } from '../core/format.ts';
 import { choice, optionalText, table, text, contactSection } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
@@ -61,7 +62,6 @@ export const schema = z.strictObject({
 /** One district's list of opinions as the schema outputs it. */
 type Report = z.output<typeof schema>;
 
-const STATUS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing: 'Chưa báo cáo' } as const;
 
 const DEMO_ITEMS: Array<{ source: Source; topic: Topic; content: string; proposal?: string; name?: string }> = [
   {
@@ -162,7 +162,7 @@ export default /* @__PURE__ */ defineForm({
             business: perDistrict(r?.data, 'business'),
             citizen: perDistrict(r?.data, 'citizen'),
             total: r ? r.data.items.length : null,
-            status: STATUS[r?.timeliness ?? 'missing'],
+            status: STATUS_WORDS[r?.timeliness ?? 'missing'],
           };
         }),
         total: {

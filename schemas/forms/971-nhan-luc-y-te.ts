@@ -4,6 +4,7 @@
  * Directive 16, point 1) or can send to other provinces (all others, point 2).
  */
 import * as z from '../core/zod.ts';
+import { STATUS_WORDS } from '../core/format.ts';
 import { count, optionalText, section, yesNo, contactSection } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
@@ -162,7 +163,7 @@ export default /* @__PURE__ */ defineForm({
           offerDoctors: o.doctors,
           offerNurses: o.nurses,
           offerTechnicians: o.technicians,
-          timeliness: timeliness === 'on-time' ? 'Đúng hạn' : 'Muộn',
+          timeliness: STATUS_WORDS[timeliness],
         });
       }
       rows.sort((a, b) => String(a.code).localeCompare(String(b.code)));

@@ -10,6 +10,7 @@
  * group, and the plan per allocation batch: vaccine, group, time, method, site.
  */
 import * as z from '../../core/zod.ts';
+import { STATUS_WORDS } from '../../core/format.ts';
 import { choice, count, date, optionalText, section, table, text, yesNo, contactSection } from '../../core/fields.ts';
 import type { SummaryInput, SummaryContent, SummaryTable, Cell } from '../../core/form.ts';
 import type { Text } from '../../core/i18n.ts';
@@ -269,7 +270,7 @@ export function buildReadinessSummary({ reports }: SummaryInput<Readiness>): Sum
         dosesPerDay: sumOf(data.facilities, 'dosesPerDay'),
         people: priorityGroups.reduce((s, g) => s + (data.population[g.key] ?? 0), 0),
         plannedDoses: data.plan.reduce((s, p) => s + p.doses, 0),
-        timeliness: timeliness === 'on-time' ? 'Đúng hạn' : 'Muộn',
+        timeliness: STATUS_WORDS[timeliness],
       })),
   };
 

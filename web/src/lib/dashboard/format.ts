@@ -1,33 +1,8 @@
-/** How the dashboard writes numbers, periods and report statuses (vi-VN). */
-import type { Cell, SummaryColumn } from '#schemas/core/form.ts';
-import { formatDecimal, formatDuration, formatInteger } from '#schemas/core/format.ts';
+/** How the dashboard writes periods and report statuses (vi-VN); cells and numbers come from the shared format. */
+import { formatDate, statusText as statusWords } from '#schemas/core/format.ts';
 import type { DashboardCell } from '#lib/api.ts';
-import { formatDate } from '#schemas/core/format.ts';
 
-const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/**
- * A percentage as the API gives it (42.5 means 42,5 %), with one decimal.
- * @example formatPercent(42.5) // "42,5 %" (with a no-break space)
- */
-export function formatPercent(value: number): string {
-  return `${percentFormat.format(value)}\u00a0%`;
-}
-
-/**
- * A count: grouped the vi-VN way; a fraction (an average, say) keeps one decimal.
- * @example formatCount(12345) // "12.345"
- */
-export function formatCount(value: number): string {
-  return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value);
-}
-
-/** A table cell or figure by its kind; empty for no value. */
-export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind'] | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'number') return value;
-  return kind === 'percent' ? formatPercent(value) : formatCount(value);
-}
+export { formatCell, formatCount, formatPercent } from '#schemas/core/format.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,12 +27,5 @@ export function shortDate(label: string): string {
  * @example statusText({ status: 'late', lateByMinutes: 125 }) // "Muộn 2 giờ 5 phút"
  */
 export function statusText(cell: DashboardCell | undefined): string {
-  switch (cell?.status) {
-    case 'on-time':
-      return 'Đúng hạn';
-    case 'late':
-      return cell.lateByMinutes === undefined ? 'Muộn' : `Muộn ${formatDuration(cell.lateByMinutes)}`;
-    default:
-      return 'Chưa báo cáo';
-  }
+  return statusWords(cell?.status, cell?.lateByMinutes);
 }
