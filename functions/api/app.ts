@@ -10,13 +10,12 @@ import * as z from 'zod/mini';
 import { describeForm } from '#schemas/core/describe.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import type { AuthService } from '../core/auth.ts';
-import { currentPeriod, deadlineOf, duePeriods } from '#schemas/core/calendar.ts';
-import { timelinessOf } from '../core/completeness.ts';
 import { ForbiddenError, InvalidJsonError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
-import { buildDashboard, latestRates } from '../core/dashboard.ts';
+import { buildDashboard } from '../core/dashboard.ts';
+import { listDue, listFollowed, listForms } from '../core/overview.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -80,20 +79,7 @@ export function createApiApp(deps: ApiDeps) {
   const units = async () => (await service.orgUnits()).byCode;
 
   // ---- public: forms are published documents; signing in and out.
-  app.get('/forms', (c) =>
-    c.json({
-      forms: service.forms().map((f) => ({
-        id: f.id,
-        version: f.version,
-        title: f.title,
-        directive: f.directive,
-        period: f.period,
-        reporters: f.reporters,
-        // Daily forms have one deadline per day; the form page shows them.
-        deadline: f.period.kind === 'once' ? deadlineOf(f.period, f.period.period).toISOString() : null,
-      })),
-    }),
-  );
+  app.get('/forms', (c) => c.json({ forms: listForms(service) }));
   app.get('/forms/:formId', (c) => c.json(describeForm(service.form(c.req.param('formId')), service.forms())));
 
   app.post('/auth/code', async (c) => {
@@ -136,27 +122,7 @@ export function createApiApp(deps: ApiDeps) {
 
   app.get('/me', (c) => c.json({ user: me(c.var.actor) }));
 
-  app.get('/me/due', async (c) => {
-    const actor = c.var.actor;
-    const byCode = await units();
-    const now = clock.now();
-    const items = [];
-    for (const form of service.forms().filter((f) => access.writeSubmission(actor, f, actor.unit.code, byCode))) {
-      const period = currentPeriod(form.period, now);
-      const current = await service.submissionOrUndefined({ formId: form.id, period, orgUnit: actor.unit.code });
-      const deadline = deadlineOf(form.period, period);
-      items.push({
-        formId: form.id,
-        title: form.title,
-        directive: { number: form.directive.number, issuerName: form.directive.issuerName },
-        period,
-        deadline: deadline.toISOString(),
-        status: current ? timelinessOf(current.firstSubmittedAt, deadline) : 'missing',
-        ...(current ? { revision: current.revision } : {}),
-      });
-    }
-    return c.json({ items: items.sort((a, b) => a.deadline.localeCompare(b.deadline)) });
-  });
+  app.get('/me/due', async (c) => c.json({ items: await listDue(service, c.var.actor, clock.now()) }));
 
   app.get('/forms/:formId/reporters', async (c) => {
     const form = service.form(c.req.param('formId'));
@@ -197,23 +163,7 @@ export function createApiApp(deps: ApiDeps) {
   });
 
   // ---- dashboard: officials, for forms issued at or below their unit.
-  app.get('/dashboard', async (c) => {
-    const byCode = await units();
-    const forms = service.forms().filter((f) => access.readSummary(c.var.actor, f, byCode));
-    const now = clock.now();
-    return c.json({
-      forms: await Promise.all(
-        forms.map(async (f) => ({
-          id: f.id,
-          title: f.title,
-          directive: f.directive,
-          period: f.period,
-          periods: duePeriods(f.period, now),
-          latest: await latestRates(service, f.id, now),
-        })),
-      ),
-    });
-  });
+  app.get('/dashboard', async (c) => c.json({ forms: await listFollowed(service, c.var.actor, clock.now()) }));
 
   app.get('/dashboard/:formId', async (c) => {
     const form = service.form(c.req.param('formId'));

@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyForm } from '#schemas/core/form.ts';
-import { isDescendant, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
 import { isValidPeriod, listPeriods } from '#schemas/core/period.ts';
 import { validateData } from '#schemas/core/validate.ts';
 import type { FormRegistry } from '#schemas/registry.ts';
@@ -39,10 +39,6 @@ export interface ReportingDeps {
 export interface OrgUnitDirectory {
   byCode: ReadonlyMap<string, OrgUnit>;
   all: OrgUnit[];
-}
-
-function isReporterOf(f: AnyForm, unit: OrgUnit, byCode: ReadonlyMap<string, OrgUnit>): boolean {
-  return f.reporters.kinds.includes(unit.kind) && isDescendant(byCode, unit, f.reporters.under);
 }
 
 /**
@@ -83,7 +79,7 @@ export function createReportingService(deps: ReportingDeps) {
     const f = form(formId);
     const { all, byCode } = await orgUnits();
     return all
-      .filter((u) => isReporterOf(f, u, byCode))
+      .filter((u) => isReporter(f, u, byCode))
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
@@ -91,7 +87,7 @@ export function createReportingService(deps: ReportingDeps) {
     const { byCode } = await orgUnits();
     const unit = byCode.get(code);
     if (!unit) throw new OrgUnitNotFoundError(`no org unit ${code}`);
-    if (!isReporterOf(f, unit, byCode)) {
+    if (!isReporter(f, unit, byCode)) {
       throw new NotAReporterError(`${code} does not report ${f.id}`);
     }
     return unit;

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type { AnyForm } from '#schemas/core/form.ts';
-import { isDescendant, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { isDescendant, isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
 
 export const roles = ['reporter', 'official', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -55,14 +55,10 @@ export function inSubtree(actor: Actor, code: string, units: Units): boolean {
   return unit !== undefined && isDescendant(units, unit, actor.unit.code);
 }
 
-function answers(form: AnyForm, unit: OrgUnit | undefined, units: Units): boolean {
-  return unit !== undefined && form.reporters.kinds.includes(unit.kind) && isDescendant(units, unit, form.reporters.under);
-}
-
 export const access = {
   /** Writing an answer: a reporter, for their own unit, on a form their unit must answer. */
   writeSubmission(actor: Actor, form: AnyForm, unitCode: string, units: Units): boolean {
-    return actor.role === 'reporter' && actor.unit.code === unitCode && answers(form, actor.unit, units);
+    return actor.role === 'reporter' && actor.unit.code === unitCode && isReporter(form, actor.unit, units);
   },
   /** Reading an answer: its unit's reporter, or an official above or at that unit. */
   readSubmission(actor: Actor, form: AnyForm, unitCode: string, units: Units): boolean {

@@ -60,3 +60,16 @@ export function isDescendant(units: ReadonlyMap<string, OrgUnit>, unit: OrgUnit,
   }
   return false;
 }
+
+/**
+ * Whether a unit must answer a form: of one of the form's reporter kinds and
+ * below its issuer. The one rule the access policy and the service share.
+ * @example isReporter(form, units.get('01')!, units) // true for a province-level form issued by VN
+ */
+export function isReporter(
+  form: { reporters: { under: string; kinds: readonly OrgUnitKind[] } },
+  unit: OrgUnit | undefined,
+  units: ReadonlyMap<string, OrgUnit>,
+): boolean {
+  return unit !== undefined && form.reporters.kinds.includes(unit.kind) && isDescendant(units, unit, form.reporters.under);
+}

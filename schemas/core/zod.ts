@@ -9,7 +9,7 @@
 import { config, type core } from 'zod/mini';
 import { formatInteger } from './format.ts';
 
-function messageFor(issue: core.$ZodRawIssue): string | undefined {
+function messageFor(issue: core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null) {
@@ -43,7 +43,8 @@ function messageFor(issue: core.$ZodRawIssue): string | undefined {
     case 'not_multiple_of':
       return 'Vui lòng nhập một số nguyên.';
     default:
-      return undefined;
+      // A union, key or element failure, or a rule without its own message: never Zod's English default.
+      return 'Giá trị không hợp lệ.';
   }
 }
 
