@@ -2,6 +2,7 @@
  * Managing users: the admin API and the `npm run users` command share this.
  * `'system'` is the command line on the server itself (creating the first admin).
  */
+import { CsvSyntaxError, readCsv, type CsvRow } from '#schemas/core/csv.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import { ForbiddenError, UserNotFoundError, ValidationFailedError } from './errors.ts';
 import type { AuthStore, Clock } from './ports.ts';
@@ -67,16 +68,22 @@ export function createUserAdmin(deps: UserAdminDeps) {
      * Existing users are updated and re-enabled.
      */
     async importCsv(actor: AdminActor, csv: string): Promise<{ created: number; updated: number }> {
-      const lines = csv.split(/\r?\n/).map((l, i) => ({ text: l.trim(), number: i + 1 })).filter((l) => l.text !== '');
-      if (lines[0]?.text.toLowerCase().replace(/\s/g, '') === 'email,name,unit,role') lines.shift();
+      let lines: CsvRow[];
+      try {
+        lines = readCsv(csv);
+      } catch (error) {
+        if (!(error instanceof CsvSyntaxError)) throw error;
+        throw new ValidationFailedError({ [`dòng ${error.line}`]: ['Tệp không đúng định dạng CSV (thiếu dấu ngoặc kép đóng?).'] });
+      }
+      if (lines[0]?.fields.join(',').toLowerCase() === 'email,name,unit,role') lines.shift();
       const fields: Record<string, string[]> = {};
       const inputs: Array<{ input: UserInput; existing: User | undefined }> = [];
       const seen = new Set<string>();
       for (const line of lines) {
-        const [email, name, unit, role, ...rest] = line.text.split(',').map((c) => c.trim());
-        const key = `dòng ${line.number}`;
+        const [email, name, unit, role, ...rest] = line.fields;
+        const key = `dòng ${line.line}`;
         if (rest.length > 0) {
-          fields[key] = ['Mỗi dòng có đúng 4 cột: email,name,unit,role (tên không được chứa dấu phẩy).'];
+          fields[key] = ['Mỗi dòng có đúng 4 cột: email,name,unit,role (tên có dấu phẩy thì đặt trong ngoặc kép).'];
           continue;
         }
         const checked = await check({ email, name, unit, role });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isDescendant, OrgUnitCsvError, parseOrgUnitsCsv } from './org-unit.ts';
+import { isDescendant } from './org-unit.ts';
+import { OrgUnitCsvError, parseOrgUnitsCsv } from './org-unit-csv.ts';
 
 const seed = readFileSync(new URL('../data/org-units-vn-2021.csv', import.meta.url), 'utf8');
 
@@ -28,6 +29,20 @@ describe('seed org units', () => {
   test('knows districts lie below the nation through their province', () => {
     expect(isDescendant(byCode, byCode.get('105')!, 'VN')).toBe(true);
     expect(isDescendant(byCode, byCode.get('105')!, '70')).toBe(false);
+  });
+});
+
+describe('org-unit CSV as spreadsheets save it', () => {
+  test('reads quoted names with commas and quotes, a byte-order mark and CRLF line ends', () => {
+    const csv = '\uFEFFcode,name,kind,parent,region\r\nVN,Việt Nam,nation,,\r\n01,"Hà Nội, Thủ đô ""ngàn năm""",province,VN,Đồng bằng sông Hồng\r\n';
+    expect(parseOrgUnitsCsv(csv)).toEqual([
+      { code: 'VN', name: 'Việt Nam', kind: 'nation' },
+      { code: '01', name: 'Hà Nội, Thủ đô "ngàn năm"', kind: 'province', parent: 'VN', region: 'Đồng bằng sông Hồng' },
+    ]);
+  });
+
+  test('refuses an unclosed quote', () => {
+    expect(() => parseOrgUnitsCsv('code,name,kind,parent,region\nVN,"Việt Nam,nation,,')).toThrow(OrgUnitCsvError);
   });
 });
 

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOrgUnitsCsv, type OrgUnit } from '../core/org-unit.ts';
+import { parseOrgUnitsCsv } from '../core/org-unit-csv.ts';
+import type { OrgUnit } from '../core/org-unit.ts';
 
 const DATA_DIR = fileURLToPath(new URL('./', import.meta.url));
 const SEED_ORG_UNIT_FILES = ['org-units-vn-2021.csv', 'org-units-departments.csv'];

@@ -33,6 +33,28 @@ describe('user management', () => {
     expect(await runtime.authStore.getUser('hai@bp.vn')).toMatchObject({ role: 'official', unit: '70', status: 'active' });
   });
 
+  test('a CSV import reads names with commas in quotes, a byte-order mark and CRLF, as Excel saves them', async () => {
+    const runtime = await freshRuntime();
+    const admin = await signIn(runtime, { role: 'admin', unit: '70' });
+    const csv = '\uFEFFemail,name,unit,role\r\nbon@bp.vn,"Trần Văn Bốn, Phó Giám đốc",70,official\r\n';
+    const res = await runtime.app.request('/api/admin/users/import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ csv }),
+    });
+    expect(await res.json()).toEqual({ created: 1, updated: 0 });
+    expect(await runtime.authStore.getUser('bon@bp.vn')).toMatchObject({ name: 'Trần Văn Bốn, Phó Giám đốc', unit: '70', role: 'official' });
+
+    const broken = await runtime.app.request('/api/admin/users/import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ csv: 'nam@bp.vn,"Người Năm,70,reporter' }),
+    });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.code).toBe('VALIDATION_FAILED');
+    expect(await runtime.authStore.getUser('nam@bp.vn')).toBeUndefined();
+  });
+
   test('creating a user checks the address, the unit and the role, in Vietnamese', async () => {
     const runtime = await freshRuntime();
     const admin = await signIn(runtime, { role: 'admin', unit: 'VN' });
