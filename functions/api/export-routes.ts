@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { ForbiddenError, ValidationFailedError } from '../core/errors.ts';
-import { summaryTables, summaryToXlsx, tableToCsv } from '../core/export.ts';
+import { summaryToXlsx, tableToCsv } from '../core/export.ts';
 import { buildSummary } from '../core/summary.ts';
 import { access } from '../core/users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
@@ -30,7 +30,7 @@ export const registerExportRoutes: ExtraRoutes = (app, { service, clock }) => {
     const { 'dinh-dang': format, bang: tableId } = parsed.data;
     const period = c.req.param('period');
     const summary = await buildSummary(service, form.id, period, clock.now());
-    const table = tableId ? summaryTables(summary).find((t) => t.id === tableId) : undefined;
+    const table = tableId ? summary.tables.find((t) => t.id === tableId) : undefined;
     if (tableId && !table) throw new ValidationFailedError({ bang: ['Không có bảng này trong tổng hợp.'] });
     if (format === 'csv' && !table) throw new ValidationFailedError({ bang: ['Xuất CSV cần chọn một bảng.'] });
 

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, SummaryColumn, SummaryTable } from '#schemas/core/form.ts';
 import { formatDateTime, STATUS_WORDS } from '#schemas/core/format.ts';
-import { completenessTable, type PeriodSummary } from './summary.ts';
+import type { PeriodSummary } from './summary.ts';
 
 /**
  * A leading `=`, `+`, `-`, `@` (or tab / carriage return) makes spreadsheets
@@ -15,11 +15,6 @@ import { completenessTable, type PeriodSummary } from './summary.ts';
  */
 export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** Every table of a summary, completeness last, as exported and emailed. */
-export function summaryTables(summary: PeriodSummary): SummaryTable[] {
-  return [...summary.content.tables, completenessTable(summary)];
 }
 
 function cellValue(value: Cell | undefined, kind: SummaryColumn['kind']): string | number | null {
@@ -46,7 +41,7 @@ export async function summaryToXlsx(summary: PeriodSummary, onlyTable?: string):
   workbook.created = new Date(summary.generatedAt);
   const taken = new Set<string>();
 
-  const tables = summaryTables(summary).filter((t) => !onlyTable || t.id === onlyTable);
+  const tables = summary.tables.filter((t) => !onlyTable || t.id === onlyTable);
   const info = workbook.addWorksheet(sheetName('Thông tin', taken));
   const { expected, reported, onTime, late, missing } = summary.completeness;
   info.addRows([

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { PeriodSummary } from './summary.ts';
+import { assembleSummary } from './summary.ts';
 import { escapeHtml, renderSummaryEmail } from './render-email.ts';
 
 const unit = { code: '79', name: 'Thành phố <b>Hồ Chí Minh</b>', kind: 'province' as const, parent: 'VN' };
-const summary: PeriodSummary = {
+const summary = assembleSummary({
   formId: 'f',
   formTitle: { vi: 'Biểu mẫu & thử', en: 'Form' },
   directive: {
@@ -41,7 +41,7 @@ const summary: PeriodSummary = {
       },
     ],
   },
-};
+});
 
 describe('summary email', () => {
   const email = renderSummaryEmail(summary, { dashboardUrl: 'http://localhost/bao-cao/f?a=1&b=2' });
@@ -90,13 +90,13 @@ describe('summary email', () => {
 });
 
 describe('summary email: percentages and multi-line text', () => {
-  const withPercent: PeriodSummary = {
+  const withPercent = assembleSummary({
     ...summary,
     content: {
       figures: [{ label: { vi: 'Tỷ lệ bao phủ', en: 'Coverage' }, value: 93.55, kind: 'percent' }],
       tables: [{ ...summary.content.tables[0]!, rows: [{ note: 'dòng một\r\ndòng hai', n: 2 }] }],
     },
-  };
+  });
   const email = renderSummaryEmail(withPercent, { dashboardUrl: 'http://localhost/' });
 
   test('a percentage figure keeps one decimal in the subject and the body', () => {

@@ -5,7 +5,7 @@
  */
 import type { Cell, SummaryFigure, SummaryTable } from '#schemas/core/form.ts';
 import { formatCell, formatDateTime, formatPercent, STATUS_WORDS } from '#schemas/core/format.ts';
-import { completenessHeadline, completenessTable, type PeriodSummary } from './summary.ts';
+import type { PeriodSummary } from './summary.ts';
 
 export interface RenderedEmail {
   subject: string;
@@ -66,7 +66,7 @@ function tableText(table: SummaryTable): string {
  * // '[971/TTg-KGVX] Tổng nhu cầu: 1.234 — 58/63 tỉnh, thành phố đã báo cáo'
  */
 export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardUrl: string }): RenderedEmail {
-  const headline = completenessHeadline(summary);
+  const { headline, tables } = summary;
   const key = summary.content.figures[0];
   const subject = [
     `[${summary.directive.number}]`,
@@ -75,15 +75,13 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
   ]
     .filter(Boolean)
     .join(' ');
-  const tables = [...summary.content.tables, completenessTable(summary)];
-  const { onTime, late, missing, expected, rows } = summary.completeness;
-  const rate = (n: number) => formatPercent(expected ? Math.round((n / expected) * 1000) / 10 : 0);
+  const { onTime, late, missing, rows } = summary.completeness;
   const facts = [
     `Kỳ báo cáo: ${summary.period}`,
     `Hạn nộp: ${formatDateTime(summary.deadline)} (giờ Việt Nam)`,
     `Tổng hợp lúc: ${formatDateTime(summary.generatedAt)}`,
     `${headline}: ${onTime} đúng hạn, ${late} muộn, ${missing} chưa báo cáo`,
-    `Tỷ lệ đã báo cáo: ${rate(onTime + late)}; đúng hạn: ${rate(onTime)}`,
+    `Tỷ lệ đã báo cáo: ${formatPercent(summary.rates.reportedRate)}; đúng hạn: ${formatPercent(summary.rates.onTimeRate)}`,
   ];
   // At the deadline the issuer's first question: who has not reported.
   const missingNames = rows.filter((r) => r.status === 'missing').map((r) => r.unit.name);

@@ -5,6 +5,7 @@ import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form
 import type { Text } from '#schemas/core/i18n.ts';
 import { formatDateTime, formatDuration, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
+import { ratesOf, type PeriodRates } from './dashboard.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { dataOf, type ReportingService } from './reporting.ts';
 
@@ -17,7 +18,13 @@ export interface PeriodSummary {
   generatedAt: string;
   reporterKinds: OrgUnitKind[];
   completeness: Completeness;
+  /** Reported and on-time shares of the expected units. */
+  rates: PeriodRates;
+  /** "58/63 tỉnh, thành phố đã báo cáo": in every subject and heading. */
+  headline: string;
   content: SummaryContent;
+  /** The form's tables, then the completeness table: everything emails, files and the dashboard show. */
+  tables: SummaryTable[];
 }
 
 
@@ -51,7 +58,7 @@ export async function buildSummary(
       if (unit) earlier.push({ period: day, unit, data: dataOf(form, record) });
     }
   }
-  return {
+  return assembleSummary({
     formId: form.id,
     formTitle: form.title,
     directive: form.directive,
@@ -61,11 +68,25 @@ export async function buildSummary(
     reporterKinds: form.reporters.kinds,
     completeness,
     content: form.summary.build({ period, reports, reporters, earlier }),
+  });
+}
+
+/**
+ * The parts every output shows, computed once from what was read: rates,
+ * headline, and the tables in order. Renderers only render.
+ * @example assembleSummary({ ...parts, completeness, content }).headline // "1/2 tỉnh, thành phố đã báo cáo"
+ */
+export function assembleSummary(parts: Omit<PeriodSummary, 'rates' | 'headline' | 'tables'>): PeriodSummary {
+  return {
+    ...parts,
+    rates: ratesOf(parts.period, parts.completeness),
+    headline: completenessHeadline(parts.completeness, parts.reporterKinds),
+    tables: [...parts.content.tables, completenessTable(parts.completeness)],
   };
 }
 
-/** The completeness of a summary as a table like the form's own. */
-export function completenessTable(summary: PeriodSummary): SummaryTable {
+/** The completeness of a period as a table like the form's own. */
+export function completenessTable(completeness: Completeness): SummaryTable {
   return {
     id: 'completeness',
     title: { vi: 'Tình hình báo cáo', en: 'Reporting status' },
@@ -77,7 +98,7 @@ export function completenessTable(summary: PeriodSummary): SummaryTable {
       { key: 'lateBy', label: { vi: STATUS_WORDS.late, en: 'Late by' }, kind: 'text' },
       { key: 'origin', label: { vi: 'Cách lập', en: 'Built from' }, kind: 'text' },
     ],
-    rows: summary.completeness.rows.map((row) => ({
+    rows: completeness.rows.map((row) => ({
       code: row.unit.code,
       name: row.unit.name,
       status: STATUS_WORDS[row.status],
@@ -89,9 +110,8 @@ export function completenessTable(summary: PeriodSummary): SummaryTable {
 }
 
 /** "58/63 tỉnh, thành phố đã báo cáo" */
-export function completenessHeadline(summary: PeriodSummary): string {
-  const { reported, expected } = summary.completeness;
-  const [only, ...more] = summary.reporterKinds;
+function completenessHeadline({ reported, expected }: Completeness, kinds: readonly OrgUnitKind[]): string {
+  const [only, ...more] = kinds;
   const who = only && more.length === 0 ? UNIT_KIND_PLURAL[only] : 'đơn vị';
   return `${reported}/${expected} ${who} đã báo cáo`;
 }

@@ -113,7 +113,7 @@ describe('Lai Châu builds its answer to the Ministry from its districts', () =>
     expect(put.status).toBeLessThan(300);
     // The national summary says which provinces' answers were rolled up from their districts.
     const national = await buildSummary(runtime.service, NATIONAL, '2021-06-04', runtime.clock.now());
-    const rows = completenessTable(national).rows;
+    const rows = completenessTable(national.completeness).rows;
     expect(rows.find((r) => r.code === '12')).toMatchObject({ origin: 'Tổng hợp từ cấp dưới' });
     expect(rows.filter((r) => r.origin !== '').map((r) => r.code)).toEqual(['12']);
   });

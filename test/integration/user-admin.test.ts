@@ -51,7 +51,7 @@ describe('user management', () => {
       body: JSON.stringify({ csv: 'nam@bp.vn,"Người Năm,70,reporter' }),
     });
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.code).toBe('VALIDATION_FAILED');
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
     expect(await runtime.authStore.getUser('nam@bp.vn')).toBeUndefined();
   });
 
