@@ -35,6 +35,7 @@ export function handleError(error: Error, c: Context) {
     return c.json<ErrorBody>({ error: { code: error.code, message: error.userMessage, fields: error.fields } }, 400);
   }
   if (error instanceof DomainError) {
+    if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number') c.header('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
     return errorResponse(c, STATUS[error.code] ?? 400, error.code, error.userMessage);
   }
   console.error('unhandled API error', error);

@@ -66,9 +66,17 @@ export class ForbiddenError extends DomainError {
   readonly userMessage = 'Bạn không có quyền thực hiện thao tác này.';
 }
 
+/** Says what was counted and when the window ends; `retryAfterSeconds` becomes the `Retry-After` header. */
 export class RateLimitedError extends DomainError {
   readonly code = 'RATE_LIMITED';
-  readonly userMessage = 'Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.';
+  readonly userMessage: string;
+  readonly retryAfterSeconds: number;
+  constructor(message: string, details: { retryAfterSeconds: number; userMessage?: string }, options?: ErrorOptions) {
+    super(message, options);
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    const minutes = Math.max(1, Math.ceil(details.retryAfterSeconds / 60));
+    this.userMessage = details.userMessage ?? `Hệ thống đang nhận quá nhiều yêu cầu từ địa chỉ mạng này. Vui lòng thử lại sau khoảng ${minutes} phút.`;
+  }
 }
 
 export class InvalidCodeError extends DomainError {
