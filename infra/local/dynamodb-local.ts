@@ -17,10 +17,16 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-/** Credentials DynamoDB Local accepts; with -sharedDb it ignores them and the region. */
+/**
+ * Credentials DynamoDB Local accepts; with -sharedDb it ignores them and the
+ * region. DynamoDB Local (a JVM sharing two cores with the tests) takes seconds
+ * where the service takes milliseconds, e.g. 50 concurrent transactions on one
+ * item, so it gets more time per request than production's 2 s.
+ */
 export const LOCAL_DYNAMODB_CLIENT = {
   region: 'ap-southeast-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
 } as const;
 
 function jarDirectory(): string {

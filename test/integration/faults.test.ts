@@ -22,7 +22,8 @@ async function apiOn(endpoint: string) {
   return createRuntime({
     registry: await loadForms(),
     tableName: 'reporting',
-    dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint },
+    // Production's limits: only the address and credentials of the local client.
+    dynamodb: { region: LOCAL_DYNAMODB_CLIENT.region, credentials: LOCAL_DYNAMODB_CLIENT.credentials, endpoint },
     mailer: new MemoryMailer(),
     authSecret: randomBytes(32).toString('base64url'),
     publicUrl: PUBLIC_URL,
