@@ -74,6 +74,10 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
   ];
   const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // If this process ends without stopping it (a crash, process.exit, a failed
+  // test setup), the JVM must not outlive it: 'exit' handlers run synchronously.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -83,17 +87,30 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once('error', (e) => reject(new Error(`cannot start java for DynamoDB Local: ${e.message}`))),
   );
+  const stop = () => stopChild(child).finally(() => process.removeListener('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
-  await Promise.race([waitUntilReady(endpoint, child, () => output), spawnFailed]);
-  return {
-    endpoint,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  try {
+    await Promise.race([waitUntilReady(endpoint, child, () => output), spawnFailed]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint, stop };
+}
+
+/** How long DynamoDB Local gets to stop on SIGTERM before it is killed: it may ignore SIGTERM for seconds. */
+export const STOP_GRACE_MS = 2_000;
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** Creates the table unless it exists. */
