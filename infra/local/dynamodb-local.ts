@@ -74,10 +74,8 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
   ];
   const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  // If this process ends without stopping it (a crash, process.exit, a failed
-  // test setup), the JVM must not outlive it: 'exit' handlers run synchronously.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  live.add(child);
+  watchParentExit();
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -87,7 +85,7 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once('error', (e) => reject(new Error(`cannot start java for DynamoDB Local: ${e.message}`))),
   );
-  const stop = () => stopChild(child).finally(() => process.removeListener('exit', killOnExit));
+  const stop = () => stopChild(child).finally(() => live.delete(child));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await Promise.race([waitUntilReady(endpoint, child, () => output), spawnFailed]);
@@ -96,6 +94,33 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     throw error;
   }
   return { endpoint, stop };
+}
+
+/**
+ * The JVMs this process started and has not stopped. They must not outlive it
+ * when it ends without stopping them: an uncaught error or process.exit ('exit'
+ * handlers run synchronously), or a signal nobody else handles; a test runner
+ * stops its workers with SIGTERM, which by default ends Node without 'exit'.
+ */
+const live = new Set<ChildProcess>();
+let watching = false;
+function watchParentExit() {
+  if (watching) return;
+  watching = true;
+  const killAll = () => {
+    for (const child of live) child.kill('SIGKILL');
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      // A program with its own handler (npm start) stops the platform itself.
+      if (process.listenerCount(signal) > 1) return;
+      killAll();
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
 }
 
 /** How long DynamoDB Local gets to stop on SIGTERM before it is killed: it may ignore SIGTERM for seconds. */

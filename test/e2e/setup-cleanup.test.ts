@@ -20,7 +20,10 @@ afterEach(() => {
 
 test('Chromium missing: one line naming the install command, and the platform started before it is stopped', async () => {
   process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-  const failure = await startE2E().catch((e: unknown) => e as Error);
+  const failure = (await startE2E().then(
+    (e2e) => e2e,
+    (e: unknown) => e,
+  )) as Error;
   expect(failure).toBeInstanceOf(Error);
   expect(failure.message).toMatch(/apt-get install chromium/);
   expect(failure.message.split('\n')).toHaveLength(1);
