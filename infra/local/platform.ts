@@ -99,13 +99,14 @@ function webApp(webDir: string): Hono {
  * request the client had sent next on that kept-alive connection.
  * @example const server = await listen(app, 0)
  */
-export async function listen(app: Hono, port: number): Promise<ServerType> {
+export async function listen(app: { fetch: (request: Request, env: unknown) => Response | Promise<Response> }, port: number): Promise<ServerType> {
   const root = new Hono();
   root.use(async (c, next) => {
     await next();
     if (c.res.status === 413) c.res.headers.set('Connection', 'close');
   });
-  root.route('/', app);
+  // The Node bindings (env) go along: getConnInfo reads the client address from them.
+  root.all('*', (c) => app.fetch(c.req.raw, c.env));
   return new Promise<ServerType>((resolveListening, reject) => {
     const server = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolveListening(server));
     server.once('error', reject);
