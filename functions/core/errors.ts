@@ -109,3 +109,19 @@ export class DeliveryFailedError extends DomainError {
   readonly code = 'DELIVERY_FAILED';
   readonly userMessage = 'Chưa gửi được thư cho một số người nhận; hệ thống sẽ thử lại.';
 }
+
+/**
+ * The database (or another service a request needs) did not answer in time,
+ * refused, or is shedding load: not the user's fault and not a bug, so the API
+ * answers 503 with `Retry-After` rather than 500. What the user sent may or
+ * may not have been stored; sending the same data again is safe (`unchanged`).
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly userMessage = 'Hệ thống đang tạm thời gián đoạn nên chưa xử lý được yêu cầu. Vui lòng thử lại sau ít giây; gửi lại cùng nội dung là an toàn.';
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 10;
+  }
+}

@@ -49,6 +49,8 @@ export interface MailMessage {
   html: string;
   text: string;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+  /** `<id@domain>`, the same for every resend of one delivery, so mail systems can drop duplicates. */
+  messageId?: string;
 }
 
 /** One email of a job to one recipient: what makes "exactly once" checkable. */

@@ -15,6 +15,11 @@ describe('SES request for a plain message', () => {
     });
   });
 
+  test('a delivery id travels in its own header, since SES replaces any Message-ID', () => {
+    const request = sendEmailRequest('a@b.vn', { to: ['c@d.vn'], subject: 's', text: 't', html: 'h', messageId: '<abc@baocao.gov.vn>' });
+    expect(request.Content?.Simple?.Headers).toEqual([{ Name: 'X-BaoCao-Delivery-Id', Value: '<abc@baocao.gov.vn>' }]);
+  });
+
   test('refuses attachments rather than dropping them', () => {
     expect(() =>
       sendEmailRequest('a@b.vn', { to: ['c@d.vn'], subject: 's', text: 't', html: 'h', attachments: [{ filename: 'x.xlsx', content: Buffer.from(''), contentType: 'x' }] }),
