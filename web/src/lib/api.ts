@@ -53,7 +53,6 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 const NETWORK_MESSAGE = 'Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.';
-const OFFLINE_MESSAGE = 'Máy tính đang mất kết nối mạng. Vui lòng thử lại khi có mạng.';
 const TIMEOUT_MESSAGE = 'Máy chủ không trả lời sau 20 giây. Vui lòng thử lại.';
 /**
  * A stalled connection otherwise waits as long as the browser does (minutes), showing "Đang gửi…" all along.
@@ -99,13 +98,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    const [code, message] =
-      (error as Error).name === 'TimeoutError'
-        ? ['TIMEOUT', TIMEOUT_MESSAGE]
-        : navigator.onLine
-          ? ['NETWORK_ERROR', NETWORK_MESSAGE]
-          : ['OFFLINE', OFFLINE_MESSAGE];
-    return { ok: false, error: { status: 0, code, message } };
+    const timeout = (error as Error).name === 'TimeoutError';
+    return { ok: false, error: { status: 0, code: timeout ? 'TIMEOUT' : 'NETWORK_ERROR', message: timeout ? TIMEOUT_MESSAGE : NETWORK_MESSAGE } };
   }
   // A 204 (logging out) has no body.
   if (response.status === 204) return { ok: true, value: undefined as T };

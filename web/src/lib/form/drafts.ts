@@ -8,13 +8,8 @@
  */
 import type { RawValues } from './schema.ts';
 
-export interface Draft {
-  /** The form fields as typed (FormState.values). */
-  values: RawValues;
-  submittedBy: string;
-  /** When it was saved (ms since the epoch). */
-  at: number;
-}
+/** The form fields as typed (FormState.values); the submitter's name is remembered apart (ReportForm). */
+export type Draft = RawValues;
 
 const PREFIX = 'baocao.draft ';
 
