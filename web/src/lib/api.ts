@@ -43,7 +43,7 @@ export interface SaveResult {
 }
 
 export interface ApiError {
-  /** 0 when the server could not be reached or did not answer in time (codes NETWORK_ERROR, OFFLINE, TIMEOUT). */
+  /** 0 when the server could not be reached or did not answer in time (codes NETWORK_ERROR, TIMEOUT; an offline browser gets NETWORK_ERROR, whose message says to check the connection). */
   status: number;
   code: string;
   message: string;
