@@ -32,6 +32,8 @@ export interface RuntimeConfig {
   extraRoutes?: ExtraRoutes;
   clock?: Clock;
   limits?: RateLimits;
+  /** Minimum duration of a login-code request (see core/auth.ts); tests lower it. */
+  codeAnswerFloorMs?: number;
 }
 
 export function createRuntime(config: RuntimeConfig) {
@@ -48,6 +50,7 @@ export function createRuntime(config: RuntimeConfig) {
     secret: config.authSecret,
     orgUnits: service.orgUnits,
     ...(config.limits ? { limits: config.limits } : {}),
+    ...(config.codeAnswerFloorMs !== undefined ? { codeAnswerFloorMs: config.codeAnswerFloorMs } : {}),
   });
   const users = createUserAdmin({ store: authStore, clock, orgUnits: service.orgUnits });
   const deliveries = new DynamoDeliveryStore(db, config.tableName);

@@ -20,6 +20,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   ATTEMPT_LOCKED: 400,
   USER_EXISTS: 409,
   USER_NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export interface ErrorBody {
@@ -35,6 +36,10 @@ export function handleError(error: Error, c: Context) {
     return c.json<ErrorBody>({ error: { code: error.code, message: error.userMessage, fields: error.fields } }, 400);
   }
   if (error instanceof DomainError) {
+    // Tells clients (and the retry button) when trying again makes sense: 429 and 503.
+    if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number') c.header('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
+    // Operators need to see outages; users get the message, never the cause.
+    if (error.code === 'SERVICE_UNAVAILABLE') console.warn('service unavailable', error.message);
     return errorResponse(c, STATUS[error.code] ?? 400, error.code, error.userMessage);
   }
   console.error('unhandled API error', error);

@@ -66,9 +66,17 @@ export class ForbiddenError extends DomainError {
   readonly userMessage = 'Bạn không có quyền thực hiện thao tác này.';
 }
 
+/** Says what was counted and when the window ends; `retryAfterSeconds` becomes the `Retry-After` header. */
 export class RateLimitedError extends DomainError {
   readonly code = 'RATE_LIMITED';
-  readonly userMessage = 'Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.';
+  readonly userMessage: string;
+  readonly retryAfterSeconds: number;
+  constructor(message: string, details: { retryAfterSeconds: number; userMessage?: string }, options?: ErrorOptions) {
+    super(message, options);
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    const minutes = Math.max(1, Math.ceil(details.retryAfterSeconds / 60));
+    this.userMessage = details.userMessage ?? `Hệ thống đang nhận quá nhiều yêu cầu từ địa chỉ mạng này. Vui lòng thử lại sau khoảng ${minutes} phút.`;
+  }
 }
 
 export class InvalidCodeError extends DomainError {
@@ -100,4 +108,20 @@ export class InvalidJsonError extends DomainError {
 export class DeliveryFailedError extends DomainError {
   readonly code = 'DELIVERY_FAILED';
   readonly userMessage = 'Chưa gửi được thư cho một số người nhận; hệ thống sẽ thử lại.';
+}
+
+/**
+ * The database (or another service a request needs) did not answer in time,
+ * refused, or is shedding load: not the user's fault and not a bug, so the API
+ * answers 503 with `Retry-After` rather than 500. What the user sent may or
+ * may not have been stored; sending the same data again is safe (`unchanged`).
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly userMessage = 'Hệ thống đang tạm thời gián đoạn nên chưa xử lý được yêu cầu. Vui lòng thử lại sau ít giây; gửi lại cùng nội dung là an toàn.';
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options: { cause?: unknown; retryAfterSeconds?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 10;
+  }
 }

@@ -49,6 +49,8 @@ export interface MailMessage {
   html: string;
   text: string;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+  /** `<id@domain>`, the same for every resend of one delivery, so mail systems can drop duplicates. */
+  messageId?: string;
 }
 
 /** One email of a job to one recipient: what makes "exactly once" checkable. */
@@ -80,7 +82,21 @@ export interface LoginAttempt {
   /** HMAC of `<id>:<code>` under the server's secret; the code itself is never stored. */
   codeHash: string;
   expiresAt: string;
+  /** Tries counted so far, right or wrong: each is counted before its code is compared. */
   tries: number;
+  /**
+   * Set when the attempt reuses the code of an earlier one (the address's mail budget
+   * was spent): the id `codeHash` is bound to. The earlier attempt keeps its own tries.
+   */
+  codeOf?: string;
+}
+
+/** The newest code mailed (or, for an address without an active user, made) for an address. */
+export interface LastCode {
+  email: string;
+  attemptId: string;
+  codeHash: string;
+  expiresAt: string;
 }
 
 export interface Session {
@@ -89,6 +105,8 @@ export interface Session {
   email: string;
   createdAt: string;
   expiresAt: string;
+  /** The user's `sessionGeneration` when it was opened; a disable bumps it, so the session stays dead. */
+  generation: number;
 }
 
 export interface AuthStore {
@@ -98,8 +116,14 @@ export interface AuthStore {
   putUser(user: User, options?: { mustBeNew?: boolean }): Promise<void>;
   createLogin(attempt: LoginAttempt): Promise<void>;
   getLogin(id: string): Promise<LoginAttempt | undefined>;
-  /** Adds a wrong try while fewer than `max` were made; returns the new count, or `undefined` once locked. */
-  addWrongTry(id: string, max: number): Promise<number | undefined>;
+  /**
+   * Counts one try, atomically and only while fewer than `max` were counted, before
+   * any comparison: the attempt with its new count, `'locked'` once `max` were
+   * counted, `undefined` when there is no such attempt.
+   */
+  countTry(id: string, max: number): Promise<LoginAttempt | 'locked' | undefined>;
+  setLastCode(last: LastCode): Promise<void>;
+  getLastCode(email: string): Promise<LastCode | undefined>;
   /** Deletes the attempt; false when it was already used. */
   consumeLogin(id: string): Promise<boolean>;
   createSession(session: Session): Promise<void>;

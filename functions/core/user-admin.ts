@@ -58,6 +58,8 @@ export function createUserAdmin(deps: UserAdminDeps) {
       const user = await store.getUser(email.trim().toLowerCase());
       if (!user || !(await allowed(actor, user.unit))) throw new UserNotFoundError(`no user ${email} for this admin`);
       const updated: User = { ...user, status, updatedAt: clock.now().toISOString() };
+      // Checking the status alone would revive the sessions of before the disable on a re-enable.
+      if (status === 'disabled') updated.sessionGeneration = (user.sessionGeneration ?? 0) + 1;
       await store.putUser(updated);
       return updated;
     },
@@ -105,7 +107,9 @@ export function createUserAdmin(deps: UserAdminDeps) {
       let updated = 0;
       const now = clock.now().toISOString();
       for (const { input, existing } of inputs) {
-        await store.putUser({ ...input, status: 'active', createdAt: existing?.createdAt ?? now, updatedAt: now });
+        // The generation is kept: re-enabling by import must not revive sessions ended by a disable.
+        const generation = existing?.sessionGeneration ? { sessionGeneration: existing.sessionGeneration } : {};
+        await store.putUser({ ...input, status: 'active', ...generation, createdAt: existing?.createdAt ?? now, updatedAt: now });
         if (existing) updated++;
         else created++;
       }

@@ -34,6 +34,8 @@ export type UserInput = z.output<typeof userInputSchema>;
 
 export interface User extends UserInput {
   status: 'active' | 'disabled';
+  /** Bumped by every disable: sessions opened under an older generation stay dead after a re-enable. */
+  sessionGeneration?: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -27,7 +27,7 @@ export function createReminderJob(deps: JobDeps & { users: Pick<AuthStore, 'list
     const deadline = formatDateTime(deadlineOf(form.period, period));
     const link = new URL(`/bao-cao/${form.id}/`, deps.publicUrl).toString();
 
-    const delivery = await deliverOnce(deps, { job: 'reminder', formId: form.id, period }, users.map((u) => u.email), (recipient) => {
+    const delivery = await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job: 'reminder', formId: form.id, period }, users.map((u) => u.email), (recipient) => {
       const unit = unitOf.get(recipient)!;
       const lines = [
         `${unit.name} chưa nộp báo cáo "${form.title.vi}" (${form.directive.number}), kỳ ${period}.`,

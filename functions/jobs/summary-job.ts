@@ -77,7 +77,7 @@ export function createSummaryJob(deps: SummaryJobDeps) {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
     const job = event.edition ? `summary@${event.edition}` : 'summary';
-    const delivery = await deliverOnce(deps, { job, formId: form.id, period }, to, () => ({ ...email, attachments: [attachment] }));
+    const delivery = await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job, formId: form.id, period }, to, () => ({ ...email, attachments: [attachment] }));
     return { summary, to, subject: email.subject, delivery };
   };
 }

@@ -83,6 +83,16 @@ export const SCHEDULE_RETRY = { retryAttempts: 4, maxEventAge: Duration.hours(2)
 export const JOB_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(2) };
 const CLOUDFRONT_FUNCTION_MAX_BYTES = 10 * 1024;
 
+/**
+ * Seconds each function may run. A DynamoDB call is bounded (functions/adapters/dynamodb/client.ts,
+ * 5 s at worst with its retry), so a dead or frozen table ends a request with a 503 in seconds;
+ * the API's longest path (a submission: session, user, org units, current revision, write)
+ * is five calls, and the HTTP API gives up on any integration after 30 s. The jobs function
+ * stays under the delivery lease (functions/core/delivery.ts), so a run still alive always
+ * holds its claims and no second run can mail the same recipient meanwhile.
+ */
+export const LAMBDA_TIMEOUT_SECONDS: Record<LambdaName, number> = { api: 28, export: 28, jobs: 300 };
+
 export class AppStack extends Stack {
   readonly functions: Record<LambdaName, NodejsFunction>;
   readonly distribution: Distribution;
@@ -136,11 +146,11 @@ export class AppStack extends Stack {
     const apiEnvironment = { ...environment, AUTH_SECRET_ARN: authSecret.secretArn, ORIGIN_KEY_ARN: originKey.secretArn };
 
     this.functions = {
-      api: this.lambda('api', { memorySize: 1024, timeout: Duration.seconds(10), environment: apiEnvironment }),
-      export: this.lambda('export', { memorySize: 1024, timeout: Duration.seconds(25), environment: apiEnvironment }),
+      api: this.lambda('api', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.api), environment: apiEnvironment }),
+      export: this.lambda('export', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.export), environment: apiEnvironment }),
       jobs: this.lambda('jobs', {
         memorySize: 1024,
-        timeout: Duration.minutes(5),
+        timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.jobs),
         environment,
         ...JOB_RETRY,
         deadLetterQueue: this.deadLetterQueue,

@@ -17,10 +17,16 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-/** Credentials DynamoDB Local accepts; with -sharedDb it ignores them and the region. */
+/**
+ * Credentials DynamoDB Local accepts; with -sharedDb it ignores them and the
+ * region. DynamoDB Local (a JVM sharing two cores with the tests) takes seconds
+ * where the service takes milliseconds, e.g. 50 concurrent transactions on one
+ * item, so it gets more time per request than production's 2 s.
+ */
 export const LOCAL_DYNAMODB_CLIENT = {
   region: 'ap-southeast-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
 } as const;
 
 function jarDirectory(): string {
@@ -68,6 +74,8 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
   ];
   const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  watchParentExit();
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -77,17 +85,57 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once('error', (e) => reject(new Error(`cannot start java for DynamoDB Local: ${e.message}`))),
   );
+  const stop = () => stopChild(child).finally(() => live.delete(child));
   const endpoint = `http://127.0.0.1:${port}`;
-  await Promise.race([waitUntilReady(endpoint, child, () => output), spawnFailed]);
-  return {
-    endpoint,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+  try {
+    await Promise.race([waitUntilReady(endpoint, child, () => output), spawnFailed]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint, stop };
+}
+
+/**
+ * The JVMs this process started and has not stopped. They must not outlive it
+ * when it ends without stopping them: an uncaught error or process.exit ('exit'
+ * handlers run synchronously), or a signal nobody else handles; a test runner
+ * stops its workers with SIGTERM, which by default ends Node without 'exit'.
+ */
+const live = new Set<ChildProcess>();
+let watching = false;
+function watchParentExit() {
+  if (watching) return;
+  watching = true;
+  const killAll = () => {
+    for (const child of live) child.kill('SIGKILL');
   };
+  process.on('exit', killAll);
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      // A program with its own handler (npm start) stops the platform itself.
+      if (process.listenerCount(signal) > 1) return;
+      killAll();
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/** How long DynamoDB Local gets to stop on SIGTERM before it is killed: it may ignore SIGTERM for seconds. */
+export const STOP_GRACE_MS = 2_000;
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** Creates the table unless it exists. */

@@ -92,6 +92,27 @@ function webApp(webDir: string): Hono {
   return web;
 }
 
+/**
+ * Serves an app on 127.0.0.1. A request refused before its body was read (413)
+ * is answered with `Connection: close`: @hono/node-server would otherwise drain
+ * the rest of the body for 0.5 s and then destroy the socket, under whatever
+ * request the client had sent next on that kept-alive connection.
+ * @example const server = await listen(app, 0)
+ */
+export async function listen(app: { fetch: (request: Request, env: unknown) => Response | Promise<Response> }, port: number): Promise<ServerType> {
+  const root = new Hono();
+  root.use(async (c, next) => {
+    await next();
+    if (c.res.status === 413) c.res.headers.set('Connection', 'close');
+  });
+  // The Node bindings (env) go along: getConnInfo reads the client address from them.
+  root.all('*', (c) => app.fetch(c.req.raw, c.env));
+  return new Promise<ServerType>((resolveListening, reject) => {
+    const server = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolveListening(server));
+    server.once('error', reject);
+  });
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const log = options.log ?? (() => {});
   const registry = options.registry ?? (await loadForms());
@@ -121,10 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const root = new Hono();
     root.route('/', runtime.app);
     root.route('/', webApp(options.webDir ?? join(REPO_ROOT, 'web/build')));
-    await new Promise<void>((resolveListening, reject) => {
-      server = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolveListening());
-      server.once('error', reject);
-    });
+    server = await listen(root, port);
 
     const runners = createJobRunners(runtime);
     const runSummary = runners.summaryJob();

@@ -1,7 +1,8 @@
 /**
  * A real SMTP server that accepts every message and keeps it as an `.eml`
  * file, so local runs and tests read mail exactly as a mail client would.
- * `failNext(n, skip)` makes n messages fail with a 451 after letting `skip` through, for retry tests.
+ * `failNext(n, skip)` makes n messages fail with a 451 after letting `skip` through, for retry tests;
+ * `delayMs` holds each answer to the end of a message that long, like a slow mail server, for timing tests.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +16,13 @@ export interface SmtpSink {
   messages(): string[];
   read(path: string): Buffer;
   failNext(count: number, skip?: number): void;
+  setDelay(ms: number): void;
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { dir: string; port?: number }): Promise<SmtpSink> {
+export async function startSmtpSink(options: { dir: string; port?: number; delayMs?: number }): Promise<SmtpSink> {
   mkdirSync(options.dir, { recursive: true });
+  let delayMs = options.delayMs ?? 0;
   let failures = 0;
   let passBeforeFailing = 0;
   let sequence = readdirSync(options.dir).filter((f) => f.endsWith('.eml')).length;
@@ -32,7 +35,8 @@ export async function startSmtpSink(options: { dir: string; port?: number }): Pr
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', () => (delayMs > 0 ? setTimeout(answer, delayMs) : answer()));
+      function answer() {
         if (failures > 0 && passBeforeFailing > 0) passBeforeFailing--;
         else if (failures > 0) {
           failures--;
@@ -43,7 +47,7 @@ export async function startSmtpSink(options: { dir: string; port?: number }): Pr
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         writeFileSync(join(options.dir, `${stamp}-${String(sequence).padStart(5, '0')}.eml`), Buffer.concat(chunks));
         callback();
-      });
+      }
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -65,6 +69,9 @@ export async function startSmtpSink(options: { dir: string; port?: number }): Pr
     failNext: (count, skip = 0) => {
       failures = count;
       passBeforeFailing = skip;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadForms } from '#schemas/registry.ts';
 import { PAGE_SECURITY_HEADERS } from '../../functions/api/security.ts';
 import { ORIGIN_KEY_HEADER } from '../../functions/config.ts';
+import { callBudgetMs } from '../../functions/adapters/dynamodb/client.ts';
+import { CLAIM_LEASE_MS } from '../../functions/core/delivery.ts';
 import { listSchedules, type ScheduleEntry } from '../../functions/core/schedules.ts';
 import { toEventBridgeExpression } from '../../infra/aws/schedules.ts';
 import { API_THROTTLE, JOB_RETRY, SCHEDULE_RETRY, TABLE_ACTIONS } from '../../infra/aws/app-stack.ts';
@@ -120,6 +122,19 @@ describe('functions', () => {
     expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(512);
     expect(fn.Properties.Timeout).toBeLessThanOrEqual(name === 'Jobs' ? 900 : 29); // API Gateway gives up after 30 s
     expect(app.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref].Properties.RetentionInDays).toBe(90);
+  });
+
+  test('a dead or frozen table ends a request before the function times out, and the function before API Gateway gives up', () => {
+    const timeout = (name: 'Api' | 'Export' | 'Jobs') => app.toJSON().Resources[functionId(name)].Properties.Timeout as number;
+    // The longest API path is five sequential DynamoDB calls (session, user, org units, current revision, write).
+    for (const name of ['Api', 'Export'] as const) {
+      expect(timeout(name) * 1000).toBeGreaterThanOrEqual(5 * callBudgetMs());
+      expect(timeout(name)).toBeLessThan(30);
+    }
+    expect(callBudgetMs()).toBeLessThanOrEqual(6_000);
+    // A live jobs run always holds its delivery claims: no second run can take one over while it may still send.
+    expect(timeout('Jobs') * 1000).toBeLessThan(CLAIM_LEASE_MS);
+    expect(timeout('Jobs') * 1000).toBeGreaterThanOrEqual(20 * callBudgetMs());
   });
 
   test('the API gets the secrets by ARN, never a value, and may read only those two secrets', () => {

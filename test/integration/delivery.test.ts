@@ -12,6 +12,10 @@ import type { ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
 import { buildSummary } from '../../functions/core/summary.ts';
+import { CLAIM_LEASE_MS } from '../../functions/core/delivery.ts';
+import { ServiceUnavailableError } from '../../functions/core/errors.ts';
+import type { DeliveryStore } from '../../functions/core/ports.ts';
+import { createSummaryJob } from '../../functions/jobs/summary-job.ts';
 import { startSmtpSink, type SmtpSink } from '../../infra/local/smtp-sink.ts';
 import { freshRuntime } from '../support/local-runtime.ts';
 import { readMails } from '../support/mail.ts';
@@ -58,6 +62,41 @@ describe('the summary job, exactly once per recipient', () => {
     expect((await job({ formId: '971-nhan-luc-y-te' })).delivery.skipped).toEqual(['a@test.local']);
     runtime.clock.set(new Date(now.getTime() + 600_001));
     expect((await job({ formId: '971-nhan-luc-y-te' })).delivery.sent).toEqual(['a@test.local']);
+  });
+});
+
+describe('a crash between the mail server accepting and the record of it', () => {
+  test('the table fails right after SMTP accepted the summary: the resend after the lease carries the identical Message-ID', async () => {
+    const runtime = await freshRuntime();
+    const mailer = createSmtpMailer({ host: sink.host, port: sink.port, from: 'bao-cao@baocao.local' });
+    // The real store, with the database "going down" for the write right after the send.
+    let failWrites = 0;
+    const real = runtime.deliveries;
+    const outage = () => new ServiceUnavailableError('DynamoDB UpdateCommand failed: TimeoutError (simulated)');
+    const deliveries: DeliveryStore = {
+      claim: (...args) => real.claim(...args),
+      markSent: async (...args) => (failWrites-- > 0 ? Promise.reject(outage()) : real.markSent(...args)),
+      markFailed: async (...args) => (failWrites-- > 0 ? Promise.reject(outage()) : real.markFailed(...args)),
+    };
+    const job = createSummaryJob({ service: runtime.service, clock: runtime.clock, deliveries, mailer, recipients: { 'thu-tuong': ['a@test.local'] }, publicUrl: 'https://baocao.example.gov.vn' });
+
+    failWrites = 1;
+    await expect(job({ formId: '971-nhan-luc-y-te' })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const [first] = await readMails(sink);
+    expect(first!.messageId).toMatch(/^<[0-9a-f]{40}@baocao\.example\.gov\.vn>$/);
+
+    // The claim holds until its lease lapses: a retry meanwhile sends nothing.
+    expect((await job({ formId: '971-nhan-luc-y-te' })).delivery.skipped).toEqual(['a@test.local']);
+    runtime.clock.set(new Date(runtime.clock.now().getTime() + CLAIM_LEASE_MS + 1));
+    expect((await job({ formId: '971-nhan-luc-y-te' })).delivery.sent).toEqual(['a@test.local']);
+
+    const mails = await readMails(sink);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.messageId).toBe(first!.messageId);
+    expect(mails[1]!.headers.get('x-baocao-delivery-id')).toBe(first!.messageId);
+    // Another edition, recipient or job is another message.
+    await job({ formId: '971-nhan-luc-y-te', edition: 'lan-2' });
+    expect((await readMails(sink))[2]!.messageId).not.toBe(first!.messageId);
   });
 });
 

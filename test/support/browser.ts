@@ -1,14 +1,27 @@
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
-import { mkdtempSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Another build can be named with CHROMIUM_PATH (also how a missing browser is tried out); read at each launch. */
+export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** One line saying what is missing and how to install it; undefined when the browser is there. */
+export function missingChromium(path = chromiumPath()): string | undefined {
+  try {
+    accessSync(path, constants.X_OK);
+    return undefined;
+  } catch {
+    return `Browser tests need Chromium at ${path}: install it with \`sudo apt-get install chromium\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.`;
+  }
+}
 
 export async function launchChromium(): Promise<BrowserContext> {
+  const missing = missingChromium();
+  if (missing) throw Object.assign(new Error(missing), { stack: missing });
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',

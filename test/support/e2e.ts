@@ -27,14 +27,24 @@ export async function startE2E(options: { registry?: FormRegistry } = {}): Promi
     scheduler: false,
     ...(options.registry ? { registry: options.registry } : {}),
   });
-  const browser = await launchChromium();
+  // Whatever fails after the platform is up stops it again: no DynamoDB Local left behind.
+  let browser: BrowserContext;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
   return {
     platform,
     browser,
     clock,
     async stop() {
-      await browser.close();
-      await platform.stop();
+      try {
+        await browser.close();
+      } finally {
+        await platform.stop();
+      }
     },
   };
 }

@@ -12,8 +12,9 @@ import { getForm, getMe } from '#lib/api.ts';
 import { loginHref, signOut } from '#lib/login.ts';
 import ReportForm from '#lib/form/ReportForm.svelte';
 
+const embedded = document.getElementById('form-descriptor')?.textContent;
+
 async function descriptor(): Promise<FormDescriptor | string> {
-  const embedded = document.getElementById('form-descriptor')?.textContent;
   if (embedded) return JSON.parse(embedded) as FormDescriptor;
   const formId = /^\/bao-cao\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1];
   const result = formId ? await getForm(formId) : undefined;
@@ -24,20 +25,22 @@ async function descriptor(): Promise<FormDescriptor | string> {
 /** The header's signed-in line or login link (markup in routes/+layout.svelte, filled by position). */
 function showSession(session: HTMLElement) {
   const [user, login] = session.children as unknown as [HTMLElement, HTMLAnchorElement];
-  void getMe().then((me) => {
-    if (me.ok) {
+  void me.then((answer) => {
+    if (answer.ok) {
       const [name, unit, button] = user.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
-      name.textContent = me.value.name;
-      unit.textContent = me.value.unit.name;
+      name.textContent = answer.value.name;
+      unit.textContent = answer.value.unit.name;
       button.onclick = () => void signOut();
       user.hidden = false;
-    } else if (me.error.status === 401) {
+    } else if (answer.error.status === 401) {
       login.href = loginHref(location.pathname);
       login.hidden = false;
     }
   });
 }
 
+// Asked once: the header shows the user, and the form keeps drafts under their address.
+const me = getMe();
 const session = document.getElementById('session');
 if (session) showSession(session);
 
@@ -51,6 +54,8 @@ if (target) {
     target.append(alert);
   } else {
     document.title = `${found.title.vi} — Nền tảng báo cáo theo chỉ đạo`;
-    mount(ReportForm, { target, props: { descriptor: found } });
+    // Prerendered pages carry the full heading (FormHeader.svelte); the page for newer forms, the title only.
+    if (!embedded) target.before(Object.assign(document.createElement('h1'), { textContent: found.title.vi }));
+    mount(ReportForm, { target, props: { descriptor: found, user: me.then((r) => (r.ok ? r.value.email : undefined)) } });
   }
 }

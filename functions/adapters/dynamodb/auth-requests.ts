@@ -6,9 +6,9 @@ import type {
   QueryCommandInput,
   UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { LoginAttempt, Session } from '../../core/ports.ts';
+import type { LastCode, LoginAttempt, Session } from '../../core/ports.ts';
 import type { User } from '../../core/users.ts';
-import { TTL_ATTRIBUTE, USERS_PARTITION, epochSeconds, loginKey, rateKey, sessionKey, userKey } from './keys.ts';
+import { TTL_ATTRIBUTE, USERS_PARTITION, epochSeconds, lastCodeKey, loginKey, rateKey, sessionKey, userKey } from './keys.ts';
 
 const MUST_BE_NEW = { ConditionExpression: 'attribute_not_exists(pk)' };
 
@@ -40,16 +40,32 @@ export function getLoginRequest(table: string, id: string): GetCommandInput {
   return { TableName: table, Key: loginKey(id), ConsistentRead: true };
 }
 
-/** One more wrong try, only while the attempt exists and has fewer than `max`: concurrent guesses cannot exceed it. */
-export function addWrongTryRequest(table: string, id: string, max: number): UpdateCommandInput {
+/**
+ * One more try, only while the attempt exists and has fewer than `max`; the caller
+ * compares the code only after this succeeded, so a burst of guesses gets `max`
+ * comparisons in all. The old item on failure tells "locked" from "no such attempt".
+ */
+export function countTryRequest(table: string, id: string, max: number): UpdateCommandInput {
   return {
     TableName: table,
     Key: loginKey(id),
     UpdateExpression: 'ADD tries :one',
     ConditionExpression: 'attribute_exists(pk) AND tries < :max',
     ExpressionAttributeValues: { ':one': 1, ':max': max },
-    ReturnValues: 'UPDATED_NEW',
+    ReturnValues: 'ALL_NEW',
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
+}
+
+export function setLastCodeRequest(table: string, last: LastCode): PutCommandInput {
+  return {
+    TableName: table,
+    Item: { ...lastCodeKey(last.email), type: 'LastCode', ...last, [TTL_ATTRIBUTE]: epochSeconds(new Date(last.expiresAt)) },
+  };
+}
+
+export function getLastCodeRequest(table: string, email: string): GetCommandInput {
+  return { TableName: table, Key: lastCodeKey(email), ConsistentRead: true };
 }
 
 /** Deleting the attempt is what makes a code single-use: only one delete can succeed. */

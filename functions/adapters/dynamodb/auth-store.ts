@@ -2,29 +2,32 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UserExistsError } from '../../core/errors.ts';
-import type { AuthStore, LoginAttempt, Session } from '../../core/ports.ts';
+import type { AuthStore, LastCode, LoginAttempt, Session } from '../../core/ports.ts';
 import type { User } from '../../core/users.ts';
 import {
-  addWrongTryRequest,
   consumeLoginRequest,
+  countTryRequest,
   createLoginRequest,
   createSessionRequest,
   deleteSessionRequest,
+  getLastCodeRequest,
   getLoginRequest,
   getSessionRequest,
   getUserRequest,
   hitRequest,
   listUsersRequest,
   putUserRequest,
+  setLastCodeRequest,
 } from './auth-requests.ts';
 import { queryAll } from './store.ts';
 
 const pick = <T>(item: Record<string, unknown> | undefined, fields: readonly string[]): T | undefined =>
   item ? (Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T) : undefined;
 
-const USER_FIELDS = ['email', 'name', 'unit', 'role', 'status', 'createdAt', 'updatedAt'] as const;
-const LOGIN_FIELDS = ['id', 'email', 'codeHash', 'expiresAt', 'tries'] as const;
-const SESSION_FIELDS = ['tokenHash', 'email', 'createdAt', 'expiresAt'] as const;
+const USER_FIELDS = ['email', 'name', 'unit', 'role', 'status', 'sessionGeneration', 'createdAt', 'updatedAt'] as const;
+const LOGIN_FIELDS = ['id', 'email', 'codeHash', 'expiresAt', 'tries', 'codeOf'] as const;
+const LAST_CODE_FIELDS = ['email', 'attemptId', 'codeHash', 'expiresAt'] as const;
+const SESSION_FIELDS = ['tokenHash', 'email', 'createdAt', 'expiresAt', 'generation'] as const;
 
 const failedCondition = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
@@ -62,14 +65,22 @@ export class DynamoAuthStore implements AuthStore {
     return pick<LoginAttempt>((await this.client.send(new GetCommand(getLoginRequest(this.table, id)))).Item, LOGIN_FIELDS);
   }
 
-  async addWrongTry(id: string, max: number) {
+  async countTry(id: string, max: number) {
     try {
-      const out = await this.client.send(new UpdateCommand(addWrongTryRequest(this.table, id, max)));
-      return out.Attributes?.tries as number;
+      const out = await this.client.send(new UpdateCommand(countTryRequest(this.table, id, max)));
+      return pick<LoginAttempt>(out.Attributes, LOGIN_FIELDS);
     } catch (error) {
-      if (failedCondition(error)) return undefined;
+      if (failedCondition(error)) return (error as ConditionalCheckFailedException).Item ? ('locked' as const) : undefined;
       throw error;
     }
+  }
+
+  async setLastCode(last: LastCode) {
+    await this.client.send(new PutCommand(setLastCodeRequest(this.table, last)));
+  }
+
+  async getLastCode(email: string) {
+    return pick<LastCode>((await this.client.send(new GetCommand(getLastCodeRequest(this.table, email)))).Item, LAST_CODE_FIELDS);
   }
 
   async consumeLogin(id: string) {

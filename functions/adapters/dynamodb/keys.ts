@@ -9,10 +9,11 @@
  * | user                  | `USER`                          | `<email>`               |
  * | login attempt         | `LOGIN#<attemptId>`             | `LOGIN`                 |
  * | session               | `SESSION#<sha256 of token>`     | `SESSION`               |
+ * | last code of address  | `LASTCODE#<email>`              | `LASTCODE`              |
  * | rate-limit window     | `RATE#<scope>#<key>`            | `<window start ISO>`    |
  * | email delivery        | `MAIL#<job>#<formId>#<period>`  | `<recipient>`           |
  *
- * Login attempts, sessions and rate windows carry `ttl` (epoch seconds) so
+ * Login attempts, last codes, sessions and rate windows carry `ttl` (epoch seconds) so
  * DynamoDB deletes them once expired; the code checks expiry itself too.
  * A summary reads one partition (`SUB#form#period`, `CUR#` prefix); a unit's
  * history is one prefix query. Form ids are kebab-case and periods are dates,
@@ -49,6 +50,7 @@ export const userKey = (email: string) => ({ pk: 'USER', sk: email });
 export const USERS_PARTITION = 'USER';
 export const loginKey = (attemptId: string) => ({ pk: `LOGIN#${attemptId}`, sk: 'LOGIN' });
 export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+export const lastCodeKey = (email: string) => ({ pk: `LASTCODE#${email}`, sk: 'LASTCODE' });
 export const rateKey = (scope: string, key: string, windowStart: string) => ({ pk: `RATE#${scope}#${key}`, sk: windowStart });
 export const deliveryKey = (k: { job: string; formId: string; period: string; recipient: string }) => ({
   pk: `MAIL#${k.job}#${k.formId}#${k.period}`,

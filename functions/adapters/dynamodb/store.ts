@@ -2,10 +2,9 @@
  * The DynamoDB adapter: sends the requests `requests.ts` builds. Takes its
  * client and table name in the constructor; never reads the environment.
  */
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -28,11 +27,7 @@ import {
   saveRevisionRequest,
 } from './requests.ts';
 
-export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-}
+export { createDocumentClient } from './client.ts';
 
 const RECORD_FIELDS = [
   'formId',
@@ -109,7 +104,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
       await this.client.send(new TransactWriteCommand(saveRevisionRequest(this.tableName, record, expectedRevision)));
     } catch (error) {
       const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
+      // TransactionConflict: another writer's transaction on the same items was in flight.
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
         throw new RevisionConflictError(`revision ${expectedRevision} of ${record.orgUnit} is no longer current`, {
           cause: error,
         });

@@ -6,6 +6,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { MailMessage, Mailer } from '../../core/ports.ts';
+import { DELIVERY_ID_HEADER, SES_CLIENT_LIMITS } from './ses-mailer.ts';
 
 export class NodemailerMailer implements Mailer {
   private readonly transport: Transporter;
@@ -24,6 +25,8 @@ export class NodemailerMailer implements Mailer {
       html: message.html,
       text: message.text,
       ...(message.attachments ? { attachments: message.attachments } : {}),
+      // SMTP keeps it; SES replaces Message-ID with its own, so the header below carries it there.
+      ...(message.messageId ? { messageId: message.messageId, headers: { [DELIVERY_ID_HEADER]: message.messageId } } : {}),
     });
     return { messageId: info.messageId };
   }
@@ -39,6 +42,6 @@ export function createSmtpMailer(options: { host: string; port: number; from: st
 
 /** A mailer that sends through Amazon SES (v2 API) with nodemailer's SES transport. */
 export function createSesMailer(options: { region: string; from: string }): NodemailerMailer {
-  const sesClient = new SESv2Client({ region: options.region });
+  const sesClient = new SESv2Client({ region: options.region, ...SES_CLIENT_LIMITS });
   return new NodemailerMailer(nodemailer.createTransport({ SES: { sesClient, SendEmailCommand } }), options.from);
 }

@@ -43,7 +43,7 @@ export interface SaveResult {
 }
 
 export interface ApiError {
-  /** 0 when the server could not be reached. */
+  /** 0 when the server could not be reached or did not answer in time (codes NETWORK_ERROR, TIMEOUT; an offline browser gets NETWORK_ERROR, whose message says to check the connection). */
   status: number;
   code: string;
   message: string;
@@ -53,6 +53,12 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 const NETWORK_MESSAGE = 'Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.';
+const TIMEOUT_MESSAGE = 'Máy chủ không trả lời sau 20 giây. Vui lòng thử lại.';
+/**
+ * A stalled connection otherwise waits as long as the browser does (minutes), showing "Đang gửi…" all along.
+ * Long enough for a slow provincial link to send a large report; trying again is safe (same data: `unchanged`).
+ */
+const TIMEOUT_MS = 20_000;
 const SERVER_MESSAGE = 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.';
 const UNEXPECTED_MESSAGE = 'Máy chủ trả về phản hồi không hợp lệ. Vui lòng thử lại.';
 
@@ -89,9 +95,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T
     response = await fetch(path, {
       ...init,
       headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-  } catch {
-    return { ok: false, error: { status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE } };
+  } catch (error) {
+    const timeout = (error as Error).name === 'TimeoutError';
+    return { ok: false, error: { status: 0, code: timeout ? 'TIMEOUT' : 'NETWORK_ERROR', message: timeout ? TIMEOUT_MESSAGE : NETWORK_MESSAGE } };
   }
   // A 204 (logging out) has no body.
   if (response.status === 204) return { ok: true, value: undefined as T };

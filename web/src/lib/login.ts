@@ -1,5 +1,6 @@
 /** Where signing in starts and where it leads back to. Shared by the SvelteKit pages and the form island. */
 import { logout, type ApiError } from './api.ts';
+import { keepOnlyDraftsOf } from './form/drafts.ts';
 
 export const LOGIN_PATH = '/dang-nhap/';
 
@@ -9,11 +10,14 @@ export function loginHref(path: string): string {
 }
 
 /**
- * Where to go after signing in: `next` when it is a path on this site, else `/`.
- * Never an absolute URL, a scheme-relative `//host` or a `/\host` that browsers
- * read as one: the parsed URL must stay on `origin` (open-redirect protection).
+ * Where to go after signing in: `next` when it is a path on this site, else `/`
+ * (open-redirect protection). The check is on the normalised URL, because that
+ * is what is returned: `/.//evil.example/` stays on `origin` when parsed, but its
+ * normalised path `//evil.example/` is a scheme-relative address of another site
+ * once given to `location.assign`. So the path must not start with `//` and may
+ * hold no backslash (`/\host` is read as `//host`), not even encoded.
  * @example safeNext('/bao-cao/971-nhan-luc-y-te/', 'https://baocao.example') // '/bao-cao/971-nhan-luc-y-te/'
- * @example safeNext('//evil.example/', 'https://baocao.example') // '/'
+ * @example safeNext('/.//evil.example/', 'https://baocao.example') // '/'
  */
 export function safeNext(next: string | null | undefined, origin: string): string {
   if (!next?.startsWith('/')) return '/';
@@ -23,8 +27,9 @@ export function safeNext(next: string | null | undefined, origin: string): strin
   } catch {
     return '/';
   }
-  if (url.origin !== origin || /^\/dang-nhap(\/|$)/.test(url.pathname)) return '/';
-  return `${url.pathname}${url.search}${url.hash}`;
+  const { pathname } = url;
+  if (url.origin !== origin || pathname.startsWith('//') || /\\|%5c/i.test(pathname) || /^\/dang-nhap(\/|$)/.test(pathname)) return '/';
+  return `${pathname}${url.search}${url.hash}`;
 }
 
 /** Ends the session and goes to the login page; on failure returns the error and stays. */
@@ -32,6 +37,8 @@ export async function signOut(): Promise<ApiError | undefined> {
   const result = await logout();
   // 401: the session had already ended, which is what the user asked for.
   if (!result.ok && result.error.status !== 401) return result.error;
+  // Signing out of a shared office computer leaves no unsent report on it for the next user.
+  keepOnlyDraftsOf();
   location.assign(LOGIN_PATH);
   return undefined;
 }

@@ -12,6 +12,11 @@ export class FormState {
   readonly schema: JsonSchemaNode;
   values: RawValues = $state({});
   errors: FieldErrors = $state({});
+  /**
+   * The user changed something since the values were last replaced (by a stored answer, a roll-up, a draft).
+   * Not reactive: it changes only together with `values`, which readers track.
+   */
+  dirty = false;
 
   constructor(schema: JsonSchemaNode) {
     this.schema = schema;
@@ -19,6 +24,7 @@ export class FormState {
 
   set(path: string, value: RawValue): void {
     this.values[path] = value;
+    this.dirty = true;
   }
 
   /** Shows a typed count the vi-VN way ("1234" → "1.234"); leaves anything unparsable as typed. */
@@ -29,9 +35,10 @@ export class FormState {
     if (number !== undefined && Number.isSafeInteger(number)) this.values[path] = formatInteger(number);
   }
 
-  replace(values: RawValues): void {
+  replace(values: RawValues, dirty = false): void {
     this.values = values;
     this.errors = {};
+    this.dirty = dirty;
   }
 
   isShown(node: JsonSchemaNode): boolean {
@@ -43,7 +50,7 @@ export class FormState {
   }
 
   addRow(node: JsonSchemaNode, path: string): void {
-    this.values[path] = this.rows(node, path) + 1;
+    this.set(path, this.rows(node, path) + 1);
   }
 
   /** Deletes a row; the values and errors of the rows below move up with them. */
@@ -51,6 +58,7 @@ export class FormState {
     const count = this.rows(node, path);
     this.values = { ...withoutRow(this.values, path, index), [path]: count - 1 };
     this.errors = withoutRow(this.errors, path, index);
+    this.dirty = true;
   }
 
   count(path: string): number {
