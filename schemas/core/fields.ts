@@ -6,7 +6,7 @@
 import * as z from './zod.ts';
 import type { Text } from './i18n.ts';
 import type { ComputedField } from './computed.ts';
-import { cleanText, cleanTextCheck } from './text.ts';
+import { cleanText } from './text.ts';
 
 /** A condition on another field, by its dotted path from the form root. */
 export interface ShowWhen {
@@ -86,8 +86,8 @@ export function phone(labels: Labels) {
     .check(
       z.trim(),
       z.minLength(1),
-      cleanTextCheck(false),
-      z.regex(/^(\+84|0)[\d\s.-]{8,13}$/, 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).'),
+      // Spaces, not \s: a line break or tab is no way to write a number.
+      z.regex(/^(\+84|0)[\d .-]{8,13}$/, 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).'),
     )
     .register(fieldMeta, { ...labels, widget: 'phone' });
 }

@@ -115,16 +115,16 @@ describe('text is stored in NFC and invisible characters are refused, naming the
     expect(await again.json()).toMatchObject({ status: 'unchanged' });
   });
 
-  const invisible = (at: number) => `Có ký tự ẩn không hợp lệ ở vị trí ${at}. Vui lòng xoá và gõ lại đoạn đó.`;
-  const ONE_LINE = 'Trường này chỉ nhập trên một dòng (không xuống dòng).';
+  const INVISIBLE = 'Có ký tự ẩn không hợp lệ, vui lòng gõ lại.';
+  const ONE_LINE = 'Không được xuống dòng.';
   const cases: Array<[string, Record<string, unknown>, Record<string, string[]>]> = [
-    ['NUL in the multi-line note', { data: { ...data, note: 'a\u0000b' }, submittedBy: 'A' }, { note: [invisible(2)] }],
-    ['U+FFFF in the note', { data: { ...data, note: 'ab\uFFFF' }, submittedBy: 'A' }, { note: [invisible(3)] }],
-    ['a lone surrogate in the contact name', { data: { ...data, contact: { ...data.contact, name: 'A\uD83D' } }, submittedBy: 'A' }, { 'contact.name': [invisible(2)] }],
-    ['a right-to-left override in the contact position', { data: { ...data, contact: { ...data.contact, position: '\u202Egnaig' } }, submittedBy: 'A' }, { 'contact.position': [invisible(1)] }],
+    ['NUL in the multi-line note', { data: { ...data, note: 'a\u0000b' }, submittedBy: 'A' }, { note: [INVISIBLE] }],
+    ['U+FFFF in the note', { data: { ...data, note: 'ab\uFFFF' }, submittedBy: 'A' }, { note: [INVISIBLE] }],
+    ['a lone surrogate in the contact name', { data: { ...data, contact: { ...data.contact, name: 'A\uD83D' } }, submittedBy: 'A' }, { 'contact.name': [INVISIBLE] }],
+    ['a right-to-left override in the contact position', { data: { ...data, contact: { ...data.contact, position: '\u202Egnaig' } }, submittedBy: 'A' }, { 'contact.position': [INVISIBLE] }],
     ['a line break in the contact name', { data: { ...data, contact: { ...data.contact, name: 'Lê\nVăn C' } }, submittedBy: 'A' }, { 'contact.name': [ONE_LINE] }],
     ['a line break in the submitter', { data, submittedBy: 'Lê Văn C\r\nadmin' }, { submittedBy: [ONE_LINE] }],
-    ['an isolate in the submitter', { data, submittedBy: 'Lê\u2066Văn' }, { submittedBy: [invisible(3)] }],
+    ['an isolate in the submitter', { data, submittedBy: 'Lê\u2066Văn' }, { submittedBy: [INVISIBLE] }],
   ];
   for (const [name, body, fields] of cases) {
     test(`${name} → 400 with the field's Vietnamese message`, async () => {
@@ -144,7 +144,7 @@ describe('text is stored in NFC and invisible characters are refused, naming the
     expect((await runtime.authStore.getUser('d@test.local'))?.name).toBe('Phạm Thị D');
     const bad = await user('Phạm\u0000Thị', 'e@test.local');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { fields: { name: [invisible(5)] } } });
+    expect(await bad.json()).toMatchObject({ error: { fields: { name: [INVISIBLE] } } });
   });
 });
 
