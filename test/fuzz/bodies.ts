@@ -107,7 +107,7 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
   return root;
 }
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__', 'isPrototypeOf'];
+const PROTOTYPE_KEYS = ['__proto__', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__', 'isPrototypeOf'];
 const ODD_KEYS = ['', ' ', 'a.b', '0', '\u0000', '\uD800', 'ễ', 'x'.repeat(300), 'need.doctors', '$where', 'data'];
 // Not whitespace, so trimming cannot remove them: each one makes any string field invalid.
 const BAD_CHARS = ['\u0000', '\u0001', '\u0008', '\u001B', '\u007F', '\u0085', '\u009F', '\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{10FFFF}', '\uD800', '\uDBFF', '\uDC00', '\u202A', '\u202B', '\u202D', '\u202E', '\u2066', '\u2067', '\u2069'];
@@ -207,7 +207,8 @@ export function* badBodies(target: Target, random: () => number, count: number):
         break;
       }
       case 'key': {
-        const object = pick(objects);
+        // Nodes are in document order: squaring leans towards the envelope and `data`, where keys are read first.
+        const object = objects[Math.floor(random() ** 2 * objects.length)]!;
         const key = random() < 0.6 ? pick(PROTOTYPE_KEYS) : pick(ODD_KEYS);
         const value = pick<unknown>([1, 'x', null, { polluted: true }, [], true]);
         body = setAt(body, [...object.path, key], value);
