@@ -8,9 +8,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { describeForm } from '#schemas/core/describe.ts';
+import { cleanText } from '#schemas/core/text.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import type { AuthService } from '../core/auth.ts';
-import { ForbiddenError, InvalidJsonError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
+import { ForbiddenError, InvalidEncodingError, InvalidJsonError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
@@ -25,8 +26,9 @@ import { API_SECURITY_HEADERS, jsonBodies, sameOriginWrites, securityHeaders } f
 export const MAX_BODY_BYTES = 256 * 1024;
 
 const putBody = z.strictObject({
-  data: z.record(z.string(), z.unknown()),
-  submittedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  // Not z.record: it drops a `__proto__` key silently; the form's own schema refuses unknown keys by name.
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'Dữ liệu phải là một nhóm trường.'),
+  submittedBy: cleanText({ max: 200, required: 'Vui lòng nhập họ tên hoặc thư điện tử của người nộp.' }),
   /** Set by the form page when the answer was built by roll-up, so summaries can say so. */
   origin: z.optional(z.literal('rollup')),
 });
@@ -68,9 +70,18 @@ export function createApiApp(deps: ApiDeps) {
   );
   app.use(jsonBodies());
 
+  // Decoded here rather than by c.req.json(), which turns bytes that are not UTF-8 into U+FFFD unseen.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   async function jsonBody(c: Context): Promise<unknown> {
+    const bytes = await c.req.arrayBuffer();
+    let text: string;
     try {
-      return await c.req.json();
+      text = utf8.decode(bytes);
+    } catch {
+      throw new InvalidEncodingError('body is not UTF-8');
+    }
+    try {
+      return JSON.parse(text);
     } catch {
       throw new InvalidJsonError('body is not JSON');
     }

@@ -104,6 +104,12 @@ export class InvalidJsonError extends DomainError {
   readonly userMessage = 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ).';
 }
 
+/** Bytes that are not UTF-8: refused rather than read with U+FFFD in place of what was meant. */
+export class InvalidEncodingError extends DomainError {
+  readonly code = 'INVALID_ENCODING';
+  readonly userMessage = 'Dữ liệu gửi lên có ký tự không đọc được (không phải mã UTF-8). Vui lòng kiểm tra lại nội dung đã dán rồi gửi lại.';
+}
+
 /** Some recipients could not be mailed; the job fails so the scheduler retries it. */
 export class DeliveryFailedError extends DomainError {
   readonly code = 'DELIVERY_FAILED';

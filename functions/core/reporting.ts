@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AnyForm } from '#schemas/core/form.ts';
 import { isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
 import { isValidPeriod, listPeriods } from '#schemas/core/period.ts';
-import { validateData } from '#schemas/core/validate.ts';
+import { fieldErrors, validateData } from '#schemas/core/validate.ts';
 import type { FormRegistry } from '#schemas/registry.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { timelinessOf } from './completeness.ts';
@@ -152,8 +152,8 @@ export function createReportingService(deps: ReportingDeps) {
       if (!result.ok) throw new ValidationFailedError(result.fields);
       if (f.historyRule) {
         const earlier = await earlierOf(f, key);
-        const fields: Record<string, string[]> = {};
-        f.historyRule(result.data, earlier, (path, message) => (fields[path] ??= []).push(message));
+        const { fields, add } = fieldErrors();
+        f.historyRule(result.data, earlier, add);
         if (Object.keys(fields).length > 0) throw new ValidationFailedError(fields);
       }
 

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import type { AnyForm } from '#schemas/core/form.ts';
 import { isDescendant, isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { cleanText } from '#schemas/core/text.ts';
 
 export const roles = ['reporter', 'official', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -26,7 +27,7 @@ export const emailSchema = z.pipe(
 
 export const userInputSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().check(z.trim(), z.minLength(1, 'Vui lòng nhập họ và tên.'), z.maxLength(120)),
+  name: cleanText({ max: 120, required: 'Vui lòng nhập họ và tên.' }),
   unit: z.string().check(z.trim(), z.minLength(1, 'Vui lòng nhập mã đơn vị.'), z.maxLength(20)),
   role: z.enum(roles, 'Vai trò phải là reporter, official hoặc admin.'),
 });

@@ -6,6 +6,7 @@
 import * as z from './zod.ts';
 import type { Text } from './i18n.ts';
 import type { ComputedField } from './computed.ts';
+import { cleanText } from './text.ts';
 
 /** A condition on another field, by its dotted path from the form root. */
 export interface ShowWhen {
@@ -61,15 +62,13 @@ export function count(labels: Labels & { max: number }) {
 }
 
 /**
- * Free text, trimmed and bounded. Required unless wrapped in `optionalText`.
+ * Free text, trimmed, NFC, bounded, free of invisible characters (see `textProblem`);
+ * one line unless `multiline`. Required unless wrapped in `optionalText`.
  * @example text({ label: { vi: 'Họ và tên', en: 'Full name' }, max: 120 })
  */
 export function text(labels: Labels & { max: number; multiline?: boolean }) {
   const { max, multiline, ...rest } = labels;
-  return z
-    .string()
-    .check(z.trim(), z.minLength(1), z.maxLength(max))
-    .register(fieldMeta, { ...rest, widget: multiline ? 'textarea' : 'text' });
+  return cleanText({ max, multiline: multiline ?? false }).register(fieldMeta, { ...rest, widget: multiline ? 'textarea' : 'text' });
 }
 
 /** Optional free text: empty means absent. */
@@ -87,7 +86,8 @@ export function phone(labels: Labels) {
     .check(
       z.trim(),
       z.minLength(1),
-      z.regex(/^(\+84|0)[\d\s.-]{8,13}$/, 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).'),
+      // Spaces, not \s: a line break or tab is no way to write a number.
+      z.regex(/^(\+84|0)[\d .-]{8,13}$/, 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).'),
     )
     .register(fieldMeta, { ...labels, widget: 'phone' });
 }

@@ -3,23 +3,33 @@
  */
 import type * as z from './zod.ts';
 
-/** Field errors keyed by dotted path from the form root (`need.doctors`); `''` is the form itself. */
+/**
+ * Field errors keyed by dotted path from the form root (`need.doctors`); `''` is the form itself.
+ * Paths come from the request's own keys, so build these with `fieldErrors()`: a key
+ * named `constructor` or `__proto__` must be a key like any other.
+ */
 export type FieldErrors = Record<string, string[]>;
+
+/**
+ * An empty error collection with no prototype, and `add` to append to it.
+ * @example const { fields, add } = fieldErrors(); add('toString', 'Trường này không có trong biểu mẫu.');
+ */
+export function fieldErrors(): { fields: FieldErrors; add: (path: string, message: string) => void } {
+  const fields: FieldErrors = Object.create(null);
+  return { fields, add: (path, message) => void (fields[path] ??= []).push(message) };
+}
 
 export type ValidationResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors };
 
 /** Flattens Zod issues into Vietnamese messages per field path. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const fields: FieldErrors = {};
-  const add = (path: PropertyKey[], message: string) => {
-    const key = path.map(String).join('.');
-    (fields[key] ??= []).push(message);
-  };
+  const { fields, add } = fieldErrors();
+  const join = (path: PropertyKey[]) => path.map(String).join('.');
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...issue.path, key], 'Trường này không có trong biểu mẫu.');
+      for (const key of issue.keys) add(join([...issue.path, key]), 'Trường này không có trong biểu mẫu.');
     } else {
-      add(issue.path, issue.message);
+      add(join(issue.path), issue.message);
     }
   }
   return fields;
