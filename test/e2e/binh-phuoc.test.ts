@@ -115,7 +115,7 @@ describe('347 implementation report', () => {
     await submitAndReadReceipt(page);
 
     const mail = await summaryMail(FORM);
-    expect(mail.text).toContain('Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (các huyện): 93,5 %');
+    expect(mail.text).toContain('Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (các huyện): 93,5\u00a0%');
     expect(mail.text).toContain('1/17 đơn vị đã báo cáo');
     await page.close();
   });

@@ -96,7 +96,7 @@ function percentFigure(mail: ParsedMail, label: string): number | null {
 }
 
 /** "93,5 %" → 93.5; "" → null */
-const percentCell = (text: string) => (text === '' ? null : Number(text.replace(' %', '').replace(/\./g, '').replace(',', '.')));
+const percentCell = (text: string) => (text === '' ? null : Number(text.replace(/\s%/, '').replace(/\./g, '').replace(',', '.')));
 const intCell = (text: string) => (text === '' ? null : viNumber(text));
 
 let sink: SmtpSink;
@@ -315,7 +315,7 @@ describe('347 results, due before 08/01/2022', () => {
     expect(teens['Đánh giá']).toBe(done.getTime() > Date.UTC(2022, 0, 31) ? 'Chậm tiến độ' : 'Kịp tiến độ');
 
     const first = 'Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (các huyện)';
-    const vi = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+    const vi = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u00a0%`;
     expect(mail.subject).toBe(`[…/UBND-KGVX] ${first}: ${vi(wholePercents[0]!)} — ${records.length}/17 đơn vị đã báo cáo`);
     expect(percentFigure(mail, first)).toBe(wholePercents[0]);
     expect(percentFigure(mail, 'Tỷ lệ tiêm mũi 2 cho người từ 12-17 tuổi (các huyện)')).toBe(wholePercents[1]);
