@@ -35,9 +35,6 @@ const putBody = z.strictObject({
 
 export type ApiEnv = { Variables: { actor: Actor } };
 
-/** Routes added by an entry point after the session check (exports: see export-routes.ts). */
-export type ExtraRoutes = (app: Hono<ApiEnv>, deps: ApiDeps) => void;
-
 export interface ApiDeps {
   service: ReportingService;
   auth: AuthService;
@@ -47,7 +44,8 @@ export interface ApiDeps {
   publicUrl: string;
   /** The client's network address, as the hosting layer knows it (for rate limits). */
   clientAddress: (c: Context) => string;
-  extraRoutes?: ExtraRoutes;
+  /** Sub-apps behind the session check, by path under `/api` (the exports: see export-routes.ts). */
+  routes: Record<string, Hono<ApiEnv>>;
 }
 
 type Env = ApiEnv;
@@ -182,7 +180,7 @@ export function createApiApp(deps: ApiDeps) {
     return c.json(await buildDashboard(service, form.id, clock.now()));
   });
 
-  deps.extraRoutes?.(app, deps);
+  for (const [path, routes] of Object.entries(deps.routes)) app.route(path, routes);
 
   // ---- user management: admins, for their unit and below.
   const admin = new Hono<Env>();

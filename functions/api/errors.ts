@@ -1,9 +1,18 @@
 /** Maps domain errors to HTTP: a stable code, a Vietnamese message, never a stack trace. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as errors from '../core/errors.ts';
 import { DomainError, ValidationFailedError } from '../core/errors.ts';
 
-const STATUS: Record<string, ContentfulStatusCode> = {
+type DomainErrorInstance = {
+  [K in keyof typeof errors]: (typeof errors)[K] extends abstract new (...args: never[]) => infer I ? I : never;
+}[keyof typeof errors];
+
+/** Every stable code a domain error can carry (the literal `code` of each class in core/errors.ts). */
+export type ErrorCode = DomainErrorInstance extends infer I ? (I extends { code: infer C extends string } ? (string extends C ? never : C) : never) : never;
+
+/** The HTTP status of each code: a new error class without a line here does not compile. */
+const STATUS = {
   FORM_NOT_FOUND: 404,
   ORG_UNIT_NOT_FOUND: 404,
   SUBMISSION_NOT_FOUND: 404,
@@ -21,7 +30,10 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   USER_EXISTS: 409,
   USER_NOT_FOUND: 404,
   SERVICE_UNAVAILABLE: 503,
-};
+  INVALID_ENCODING: 400,
+  // A job's failure, never an HTTP answer; if one reached a route it would be the server's fault.
+  DELIVERY_FAILED: 500,
+} satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string[]> };
@@ -40,7 +52,7 @@ export function handleError(error: Error, c: Context) {
     if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number') c.header('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
     // Operators need to see outages; users get the message, never the cause.
     if (error.code === 'SERVICE_UNAVAILABLE') console.warn('service unavailable', error.message);
-    return errorResponse(c, STATUS[error.code] ?? 400, error.code, error.userMessage);
+    return errorResponse(c, STATUS[error.code as ErrorCode] ?? 500, error.code, error.userMessage);
   }
   console.error('unhandled API error', error);
   return errorResponse(c, 500, 'INTERNAL', 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.');

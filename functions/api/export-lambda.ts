@@ -1,5 +1,5 @@
 /** `/api/exports/*` in its own Lambda: the API app plus the export routes, because exceljs is large. */
 import { createLambdaHandler } from './lambda-app.ts';
-import { registerExportRoutes } from './export-routes.ts';
+import { createExportRoutes } from './export-routes.ts';
 
-export const handler = await createLambdaHandler(registerExportRoutes);
+export const handler = await createLambdaHandler((runtime) => ({ '/exports': createExportRoutes(runtime) }));

@@ -6,11 +6,15 @@
  */
 import * as z from 'zod/mini';
 import { ForbiddenError, ValidationFailedError } from '../core/errors.ts';
-import { summaryToXlsx, tableToCsv } from '../core/export.ts';
+import { tableToCsv } from '../outputs/csv.ts';
+import { summaryToXlsx } from '../outputs/xlsx.ts';
 import { buildSummary } from '../core/summary.ts';
 import { access } from '../core/users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
-import type { ExtraRoutes } from './app.ts';
+import { Hono } from 'hono';
+import type { ReportingService } from '../core/reporting.ts';
+import type { Clock } from '../core/ports.ts';
+import type { ApiEnv } from './app.ts';
 
 const query = z.object({
   'dinh-dang': z.enum(['xlsx', 'csv'], 'Định dạng phải là xlsx hoặc csv.'),
@@ -19,8 +23,13 @@ const query = z.object({
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const registerExportRoutes: ExtraRoutes = (app, { service, clock }) => {
-  app.get('/exports/:formId/:period', async (c) => {
+/**
+ * The downloads as a sub-app, mounted at `/exports` behind the session check.
+ * @example app.route('/exports', createExportRoutes(runtime))
+ */
+export function createExportRoutes({ service, clock }: { service: ReportingService; clock: Clock }): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  app.get('/:formId/:period', async (c) => {
     const form = service.form(c.req.param('formId'));
     if (!access.readSummary(c.var.actor, form, (await service.orgUnits()).byCode)) {
       throw new ForbiddenError(`${c.var.actor.email} may not export ${form.id}`);
@@ -43,4 +52,5 @@ export const registerExportRoutes: ExtraRoutes = (app, { service, clock }) => {
     c.header('Content-Type', XLSX);
     return c.body(new Uint8Array(await summaryToXlsx(summary, table?.id)));
   });
-};
+  return app;
+}

@@ -2,16 +2,19 @@
  * The API app as a Lambda handler: config and secrets read once at cold start.
  * Deployed by infra/aws, the login-code key and CloudFront's origin key live in
  * Secrets Manager and only their ARNs are in the environment. The API and the
- * export functions differ only in the routes they add.
+ * export functions differ only in the sub-apps they mount.
  */
+import type { Hono } from 'hono';
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { loadForms } from '#schemas/registry.ts';
 import { SesSimpleMailer } from '../adapters/mail/ses-mailer.ts';
-import { clientAddressOf, readLambdaConfig, readLambdaSecrets } from '../config.ts';
-import { createRuntime } from '../runtime.ts';
-import type { ExtraRoutes } from './app.ts';
+import { readLambdaConfig, readLambdaSecrets } from '../config.ts';
+import { clientAddressOf } from './client-address.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
+import type { ApiEnv } from './app.ts';
+import { createHttp } from './http.ts';
 
-export async function createLambdaHandler(extraRoutes?: ExtraRoutes) {
+export async function createLambdaHandler(routes: (runtime: Runtime) => Record<string, Hono<ApiEnv>> = () => ({})) {
   const { env, originKey } = await readLambdaSecrets(process.env);
   const config = readLambdaConfig(env);
   const runtime = createRuntime({
@@ -19,11 +22,13 @@ export async function createLambdaHandler(extraRoutes?: ExtraRoutes) {
     tableName: config.TABLE_NAME,
     dynamodb: { region: config.AWS_REGION },
     mailer: new SesSimpleMailer({ region: config.AWS_REGION, from: config.MAIL_FROM }),
-    authSecret: config.AUTH_SECRET,
     publicUrl: config.PUBLIC_URL,
     recipients: config.recipients,
-    clientAddress: (c) => clientAddressOf((name) => c.req.header(name), originKey, getConnInfo(c).remote.address),
-    ...(extraRoutes ? { extraRoutes } : {}),
   });
-  return handle(runtime.app);
+  const { app } = createHttp(runtime, {
+    authSecret: config.AUTH_SECRET,
+    clientAddress: (c) => clientAddressOf((name) => c.req.header(name), originKey, getConnInfo(c).remote.address),
+    routes: routes(runtime),
+  });
+  return handle(app);
 }

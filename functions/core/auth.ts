@@ -18,13 +18,12 @@
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatDateTime } from '#schemas/core/format.ts';
 import { AttemptLockedError, InvalidCodeError, RateLimitedError, ValidationFailedError } from './errors.ts';
 import type { AuthStore, Clock, LoginAttempt, Mailer } from './ports.ts';
 import type { OrgUnitDirectory } from './reporting.ts';
 import { emailSchema, type Actor, type User } from './users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
-import { escapeHtml } from './render-email.ts';
+import { renderLoginEmail } from '../outputs/login-email.ts';
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_TRIES = 5;
@@ -120,14 +119,8 @@ export function createAuthService(deps: AuthDeps) {
 
   /** The mail for an active user; its failure is logged, never answered (the answer must not depend on it). */
   function sendCode(email: string, code: string, expiresAt: Date, started: number): Promise<void> {
-    const until = formatDateTime(expiresAt);
     return deps.mailer
-      .send({
-        to: [email],
-        subject: `Mã đăng nhập hệ thống báo cáo: ${code}`,
-        text: `Mã đăng nhập của bạn là ${code}.\nMã dùng được một lần, đến ${until} (giờ Việt Nam).\nNếu bạn không yêu cầu mã này, hãy bỏ qua thư.`,
-        html: `<p>Mã đăng nhập của bạn là <strong style="font-size:20px;letter-spacing:2px">${code}</strong>.</p><p>Mã dùng được một lần, đến ${escapeHtml(until)} (giờ Việt Nam).</p><p>Nếu bạn không yêu cầu mã này, hãy bỏ qua thư.</p>`,
-      })
+      .send({ to: [email], ...renderLoginEmail(code, expiresAt) })
       .then(
         () => {
           const took = performance.now() - started;

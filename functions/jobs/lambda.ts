@@ -4,7 +4,6 @@
  * Scheduler invokes asynchronously: a thrown error makes Lambda retry, then land
  * the event in the dead-letter queue (infra/aws), whose alarm tells the operators.
  */
-import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { loadForms } from '#schemas/registry.ts';
 import { createSesMailer } from '../adapters/mail/nodemailer-mailer.ts';
@@ -19,8 +18,6 @@ const runtime = createRuntime({
   tableName: config.TABLE_NAME,
   dynamodb: { region: config.AWS_REGION },
   mailer: createSesMailer({ region: config.AWS_REGION, from: config.MAIL_FROM }),
-  // Jobs never check login codes; the key only has to be valid.
-  authSecret: randomBytes(32).toString('base64url'),
   publicUrl: config.PUBLIC_URL,
   recipients: config.recipients,
 });

@@ -6,7 +6,7 @@ import { formatDateTime } from '#schemas/core/format.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { deliverOnce, type DeliveryReport } from '../core/delivery.ts';
 import type { AuthStore } from '../core/ports.ts';
-import { escapeHtml } from '../core/render-email.ts';
+import { renderReminderEmail } from '../outputs/reminder-email.ts';
 import { jobPeriod, type JobDeps, type JobEvent } from './summary-job.ts';
 
 export interface ReminderResult {
@@ -29,19 +29,7 @@ export function createReminderJob(deps: JobDeps & { users: Pick<AuthStore, 'list
 
     const delivery = await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job: 'reminder', formId: form.id, period }, users.map((u) => u.email), (recipient) => {
       const unit = unitOf.get(recipient)!;
-      const lines = [
-        `${unit.name} chưa nộp báo cáo "${form.title.vi}" (${form.directive.number}), kỳ ${period}.`,
-        `Hạn nộp: ${deadline} (giờ Việt Nam).`,
-        `Nộp báo cáo tại: ${link}`,
-      ];
-      return {
-        subject: `[Nhắc hạn ${deadline}] ${form.directive.number} — ${unit.name} chưa nộp báo cáo`,
-        text: lines.join('\n'),
-        html: `<!doctype html><html lang="vi"><body style="font-family:Arial,Helvetica,sans-serif">${lines
-          .slice(0, 2)
-          .map((l) => `<p>${escapeHtml(l)}</p>`)
-          .join('')}<p><a href="${escapeHtml(link)}">Nộp báo cáo</a></p></body></html>`,
-      };
+      return renderReminderEmail({ unitName: unit.name, formTitle: form.title.vi, directiveNumber: form.directive.number, period, deadline, link });
     });
     return { period, missingUnits: missing.map((u) => u.code), delivery };
   };

@@ -6,9 +6,9 @@
  */
 import { deliverOnce, type DeliveryReport } from '../core/delivery.ts';
 import { currentPeriod } from '#schemas/core/calendar.ts';
-import { summaryToXlsx } from '../core/export.ts';
+import { summaryToXlsx } from '../outputs/xlsx.ts';
 import type { Clock, DeliveryStore, Mailer } from '../core/ports.ts';
-import { renderSummaryEmail } from '../core/render-email.ts';
+import { renderSummaryEmail } from '../outputs/summary-email.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary, type PeriodSummary } from '../core/summary.ts';
 import type { AnyForm } from '#schemas/core/form.ts';

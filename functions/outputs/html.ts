@@ -1,4 +1,11 @@
-/** HTML escaping for every email body: whatever came from data is text, never markup. */
+/** What every email renderer returns, and HTML escaping: whatever came from data is text, never markup. */
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** @example escapeHtml('<b>') // '&lt;b&gt;' */

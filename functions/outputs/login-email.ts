@@ -1,7 +1,6 @@
 /** The sign-in code email. */
 import { formatDateTime } from '#schemas/core/format.ts';
-import { escapeHtml } from './html.ts';
-import type { RenderedEmail } from './summary-email.ts';
+import { escapeHtml, type RenderedEmail } from './html.ts';
 
 /**
  * @example renderLoginEmail('123456', new Date('2021-07-20T10:10:00Z')).subject // 'Mã đăng nhập hệ thống báo cáo: 123456'

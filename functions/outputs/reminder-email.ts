@@ -1,6 +1,5 @@
 /** The reminder a reporter gets before a deadline their unit has not met. */
-import { escapeHtml } from './html.ts';
-import type { RenderedEmail } from './summary-email.ts';
+import { escapeHtml, type RenderedEmail } from './html.ts';
 
 export interface Reminder {
   unitName: string;

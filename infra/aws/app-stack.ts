@@ -49,7 +49,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { PAGE_SECURITY_HEADERS } from '../../functions/api/security.ts';
-import { ORIGIN_KEY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/config.ts';
+import { ORIGIN_KEY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api/client-address.ts';
 import { BUNDLE, LAMBDA_ENTRIES, REPO_ROOT, type LambdaName } from './bundling.ts';
 import type { DeployConfig } from './config.ts';
 import type { ScheduleSpec } from './schedules.ts';

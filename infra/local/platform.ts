@@ -24,7 +24,8 @@ import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
 import { freePort } from './ports.ts';
 import { PAGE_SECURITY_HEADERS, securityHeaders } from '../../functions/api/security.ts';
-import { registerExportRoutes } from '../../functions/api/export-routes.ts';
+import { createExportRoutes } from '../../functions/api/export-routes.ts';
+import { createHttp, type Http } from '../../functions/api/http.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -55,7 +56,7 @@ export interface PlatformOptions {
 
 export interface Platform {
   url: string;
-  runtime: Runtime;
+  runtime: Runtime & Http;
   db: DynamoDbLocal;
   sink: SmtpSink;
   scheduler?: LocalScheduler;
@@ -124,18 +125,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // The URL is the allowed origin of writes, so the port is fixed before the app is made.
     const port = options.port || (await freePort());
     const url = `http://127.0.0.1:${port}`;
-    const runtime = createRuntime({
+    const services = createRuntime({
       registry,
       tableName: TABLE_NAME,
       dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: db.endpoint },
       mailer: createSmtpMailer({ host: sink.host, port: sink.port, from: LOCAL_SENDER }),
-      authSecret: options.authSecret ?? randomBytes(32).toString('base64url'),
       publicUrl: url,
       recipients: localRecipients(registry),
-      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-      extraRoutes: registerExportRoutes,
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    const runtime = {
+      ...services,
+      ...createHttp(services, {
+        authSecret: options.authSecret ?? randomBytes(32).toString('base64url'),
+        clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+        routes: { '/exports': createExportRoutes(services) },
+      }),
+    };
     await ensureTable(runtime.db, TABLE_NAME);
     const seeded = await runtime.orgUnits.upsertAll(readSeedOrgUnits());
 

@@ -2,7 +2,6 @@
  * `npm start` writes where its services listen to `.data/platform.json`, so
  * the demo and job commands can act on the running platform.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadForms } from '#schemas/registry.ts';
@@ -45,8 +44,6 @@ export async function connectToRunningPlatform(clock?: Clock) {
     tableName: TABLE_NAME,
     dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: state.dynamodbEndpoint },
     mailer: createSmtpMailer({ ...state.smtp, from: LOCAL_SENDER }),
-    // Commands never verify login codes; the secret only has to be valid.
-    authSecret: randomBytes(32).toString('base64url'),
     publicUrl: state.url,
     recipients: localRecipients(registry),
     ...(clock ? { clock } : {}),

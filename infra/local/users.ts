@@ -10,7 +10,6 @@
  *   npm run users -- enable --email <e>
  *   npm run users -- import <file.csv>      (lines: email,name,unit,role)
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadForms } from '#schemas/registry.ts';
@@ -31,7 +30,6 @@ async function connect(): Promise<Runtime> {
       tableName: table,
       dynamodb: { region: process.env.AWS_REGION ?? 'ap-southeast-1' },
       mailer: noMail,
-      authSecret: randomBytes(32).toString('base64url'),
       publicUrl: 'https://localhost',
       recipients: {},
     });

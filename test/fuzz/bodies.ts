@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { listPeriods } from '#schemas/core/period.ts';
+import type { Http } from '../../functions/api/http.ts';
 import type { Runtime } from '../../functions/runtime.ts';
 
 /** The status and error code each kind of defect must get. */
@@ -319,7 +320,7 @@ export interface Outcome {
 }
 
 /** Sends one case; anything but a JSON error body with a code is reported as `code: undefined`. */
-export async function send(app: Runtime['app'], c: FuzzCase): Promise<Outcome> {
+export async function send(app: Http['app'], c: FuzzCase): Promise<Outcome> {
   const headers: Record<string, string> = { cookie: c.target.cookie };
   if (c.contentType !== undefined) headers['content-type'] = c.contentType;
   const res = await app.request(c.target.url, { method: c.target.method, headers, body: c.body });
@@ -350,7 +351,7 @@ export interface FuzzReport {
  * @example const report = await runFuzz(runtime.app, targets, { seed: 42, perTarget: 500 });
  */
 export async function runFuzz(
-  app: Runtime['app'],
+  app: Http['app'],
   targets: Target[],
   options: { seed: number; perTarget: number; concurrency?: number },
 ): Promise<FuzzReport> {

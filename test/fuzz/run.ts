@@ -7,7 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadForms } from '#schemas/registry.ts';
 import { MemoryMailer } from '../support/fakes.ts';
-import { registerExportRoutes } from '../../functions/api/export-routes.ts';
+import { createExportRoutes } from '../../functions/api/export-routes.ts';
+import { createHttp } from '../../functions/api/http.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
@@ -25,17 +26,19 @@ const db = await startDynamoDbLocal();
 let failed = true;
 try {
   const tableName = `fuzz-${randomUUID()}`;
-  const runtime = createRuntime({
+  const services = createRuntime({
     registry: await loadForms(),
     tableName,
     dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: db.endpoint },
     mailer: new MemoryMailer(),
-    authSecret: randomBytes(32).toString('base64url'),
     publicUrl: 'http://127.0.0.1:9',
     recipients: {},
-    extraRoutes: registerExportRoutes,
     clock: settableClock(new Date('2021-07-19T03:00:00Z')),
   });
+  const runtime = {
+    ...services,
+    ...createHttp(services, { authSecret: randomBytes(32).toString('base64url'), routes: { '/exports': createExportRoutes(services) } }),
+  };
   await ensureTable(runtime.db, tableName);
   await runtime.orgUnits.upsertAll(readSeedOrgUnits());
   const targets = await fuzzTargets(runtime, async ({ role, unit }) => {

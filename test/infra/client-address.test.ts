@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clientAddressOf, ORIGIN_KEY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/config.ts';
+import { clientAddressOf, ORIGIN_KEY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api/client-address.ts';
 
 const headers = (values: Record<string, string>) => (name: string) => values[name];
 

@@ -12,7 +12,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadForms } from '#schemas/registry.ts';
 import { PAGE_SECURITY_HEADERS } from '../../functions/api/security.ts';
-import { ORIGIN_KEY_HEADER } from '../../functions/config.ts';
+import { ORIGIN_KEY_HEADER } from '../../functions/api/client-address.ts';
 import { callBudgetMs } from '../../functions/adapters/dynamodb/client.ts';
 import { CLAIM_LEASE_MS } from '../../functions/core/delivery.ts';
 import { listSchedules, type ScheduleEntry } from '../../functions/core/schedules.ts';

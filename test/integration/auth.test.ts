@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import { DEFAULT_LIMITS } from '../../functions/core/auth.ts';
 import { MemoryMailer } from '../support/fakes.ts';
+import { createHttp } from '../../functions/api/http.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
 import { freshRuntime, PUBLIC_URL, signIn } from '../support/local-runtime.ts';
@@ -247,16 +248,18 @@ describe('sessions', () => {
   });
 
   test('over HTTPS the cookie is __Host- prefixed and Secure', async () => {
-    const https = createRuntime({
-      registry: { list: () => runtime.service.forms(), get: (id) => runtime.service.forms().find((f) => f.id === id) },
-      tableName: runtime.tableName,
-      dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: inject('dynamodbEndpoint') },
-      mailer,
-      authSecret: 'x'.repeat(32),
-      publicUrl: 'https://baocao.example.gov.vn',
-      recipients: {},
-      clock: runtime.clock,
-    });
+    const https = createHttp(
+      createRuntime({
+        registry: { list: () => runtime.service.forms(), get: (id) => runtime.service.forms().find((f) => f.id === id) },
+        tableName: runtime.tableName,
+        dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: inject('dynamodbEndpoint') },
+        mailer,
+        publicUrl: 'https://baocao.example.gov.vn',
+        recipients: {},
+        clock: runtime.clock,
+      }),
+      { authSecret: 'x'.repeat(32) },
+    );
     const code = await https.app.request('/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lan@soyte79.vn' }) });
     const { attemptId } = (await code.json()) as { attemptId: string };
     const res = await https.app.request('/api/auth/verify', {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadForms } from '#schemas/registry.ts';
 import { DYNAMODB_LIMITS } from '../../functions/adapters/dynamodb/client.ts';
 import { MemoryMailer } from '../support/fakes.ts';
+import { createHttp } from '../../functions/api/http.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
 import { freePort } from '../../infra/local/ports.ts';
@@ -19,16 +20,16 @@ import { freePort } from '../../infra/local/ports.ts';
 const PUBLIC_URL = 'http://127.0.0.1:9';
 
 async function apiOn(endpoint: string) {
-  return createRuntime({
+  const runtime = createRuntime({
     registry: await loadForms(),
     tableName: 'reporting',
     // Production's limits: only the address and credentials of the local client.
     dynamodb: { region: LOCAL_DYNAMODB_CLIENT.region, credentials: LOCAL_DYNAMODB_CLIENT.credentials, endpoint },
     mailer: new MemoryMailer(),
-    authSecret: randomBytes(32).toString('base64url'),
     publicUrl: PUBLIC_URL,
     recipients: {},
   });
+  return { ...runtime, ...createHttp(runtime, { authSecret: randomBytes(32).toString('base64url') }) };
 }
 
 /** What every request that needs the table answers while it is unavailable. */

@@ -7,7 +7,8 @@ import { MemoryMailer } from './fakes.ts';
 import type { Mailer } from '../../functions/core/ports.ts';
 import type { Role } from '../../functions/core/users.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
-import { registerExportRoutes } from '../../functions/api/export-routes.ts';
+import { createExportRoutes } from '../../functions/api/export-routes.ts';
+import { createHttp, type Http } from '../../functions/api/http.ts';
 import { createJobRunners } from '../../functions/jobs/runners.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
 import { readSeedOrgUnits } from '#schemas/data/seed.ts';
@@ -31,21 +32,26 @@ export async function freshRuntime(
   const clock = settableClock(new Date('2021-07-19T03:00:00Z'));
   const tableName = options.tableName ?? `t-${randomUUID()}`;
   const mailer = options.mailer ?? new MemoryMailer();
-  const runtime = createRuntime({
+  const services = createRuntime({
     registry: await loadForms(options.loaders),
     tableName,
     dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: inject('dynamodbEndpoint') },
     mailer,
-    authSecret: randomBytes(32).toString('base64url'),
     publicUrl: PUBLIC_URL,
     recipients: {},
-    // Tests name the client in a header; in production the hosting layer tells.
-    clientAddress: (c) => c.req.header('x-test-client') ?? 'test-client',
-    extraRoutes: registerExportRoutes,
     clock,
-    ...(options.limits ? { limits: options.limits } : {}),
-    codeAnswerFloorMs: options.codeAnswerFloorMs ?? 0,
   });
+  const runtime = {
+    ...services,
+    ...createHttp(services, {
+      authSecret: randomBytes(32).toString('base64url'),
+      // Tests name the client in a header; in production the hosting layer tells.
+      clientAddress: (c) => c.req.header('x-test-client') ?? 'test-client',
+      routes: { '/exports': createExportRoutes(services) },
+      ...(options.limits ? { limits: options.limits } : {}),
+      codeAnswerFloorMs: options.codeAnswerFloorMs ?? 0,
+    }),
+  };
   await ensureTable(runtime.db, tableName);
   if (options.seed !== false) await runtime.orgUnits.upsertAll(seedUnits());
   return { ...runtime, ...createJobRunners(runtime), clock, tableName, mailer };
@@ -55,7 +61,7 @@ export async function freshRuntime(
  * Creates a user and a session without the emailed code (tested on its own in
  * the auth tests) and returns the Cookie header to send.
  */
-export async function signIn(runtime: Runtime, user: { email?: string; role: Role; unit: string; name?: string }): Promise<string> {
+export async function signIn(runtime: Runtime & Http, user: { email?: string; role: Role; unit: string; name?: string }): Promise<string> {
   const email = user.email ?? `${user.role}-${user.unit.toLowerCase()}@test.local`;
   if (!(await runtime.authStore.getUser(email))) {
     await runtime.users.create('system', { email, name: user.name ?? `Người dùng ${user.unit}`, unit: user.unit, role: user.role });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { assembleSummary } from './summary.ts';
-import { escapeHtml, renderSummaryEmail } from './render-email.ts';
+import { assembleSummary } from '../core/summary.ts';
+import { escapeHtml } from './html.ts';
+import { renderSummaryEmail } from './summary-email.ts';
 
 const unit = { code: '79', name: 'Thành phố <b>Hồ Chí Minh</b>', kind: 'province' as const, parent: 'VN' };
 const summary = assembleSummary({

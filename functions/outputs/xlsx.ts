@@ -1,39 +1,12 @@
 /**
- * Summaries as files: an XLSX workbook (one sheet per table, Vietnamese
- * headers, numbers as numbers) and CSV per table. Text that a spreadsheet
- * would read as a formula is neutralised; Vietnamese text is kept as is.
+ * A summary as an XLSX workbook: an information sheet, then one sheet per
+ * table, Vietnamese headers, numbers as numbers, percentages as 0.0%.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, SummaryColumn, SummaryTable } from '#schemas/core/form.ts';
+import type { Cell, SummaryColumn } from '#schemas/core/form.ts';
 import { formatDateTime, STATUS_WORDS } from '#schemas/core/format.ts';
-import type { PeriodSummary } from './summary.ts';
-
-/**
- * A leading `=`, `+`, `-`, `@` (or tab / carriage return) makes spreadsheets
- * evaluate a cell; a leading apostrophe makes it plain text again.
- * @example neutraliseFormula('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-// XML 1.0 has no way to write these, escaped or not: one in a cell makes Excel call the file corrupt.
-// Stored answers from before input was checked may hold them, so the writers drop them.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * Text with every character XML cannot carry removed (controls but tab and
- * line breaks, U+FFFE, U+FFFF, lone surrogates).
- * @example xmlSafe('A\u0000B\uFFFF') // 'AB'
- */
-export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
-}
-
-/** A text cell for a spreadsheet: readable by XML, never a formula. */
-function textCell(text: string): string {
-  return neutraliseFormula(xmlSafe(text));
-}
+import type { PeriodSummary } from '../core/summary.ts';
+import { textCell, xmlSafe } from './cell-text.ts';
 
 function cellValue(value: Cell | undefined, kind: SummaryColumn['kind']): string | number | null {
   if (value === null || value === undefined) return null;
@@ -95,21 +68,4 @@ export async function summaryToXlsx(summary: PeriodSummary, onlyTable?: string):
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * One table as CSV: UTF-8 with a byte-order mark so spreadsheet programs read
- * Vietnamese correctly, CRLF line ends, numbers unformatted.
- */
-export function tableToCsv(table: SummaryTable): string {
-  const line = (cells: Array<string | number | null>) => cells.map((v) => (v === null ? '' : csvField(String(v)))).join(',');
-  const rows = [...table.rows, ...(table.total ? [table.total] : [])];
-  return `\uFEFF${[line(table.columns.map((c) => textCell(c.label.vi))), ...rows.map((r) => line(table.columns.map((c) => {
-    const v = r[c.key];
-    return v === null || v === undefined ? null : typeof v === 'number' ? v : textCell(v);
-  })))].join('\r\n')}\r\n`;
 }

@@ -5,20 +5,9 @@
  */
 import type { Cell, SummaryFigure, SummaryTable } from '#schemas/core/form.ts';
 import { formatCell, formatDateTime, formatPercent, STATUS_WORDS } from '#schemas/core/format.ts';
-import type { PeriodSummary } from './summary.ts';
+import type { PeriodSummary } from '../core/summary.ts';
+import { escapeHtml, type RenderedEmail } from './html.ts';
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** @example escapeHtml('<b>') // '&lt;b&gt;' */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 function formatFigure(figure: SummaryFigure): string {
   return formatCell(figure.value, figure.kind ?? 'integer');
