@@ -1,7 +1,7 @@
 /**
  * Reporting periods. A period id is a date (`2021-07-20`); a deadline is a
  * wall-clock time in Vietnam (`2021-07-20T17:00`), turned into an instant
- * only by `functions/core/deadlines.ts`.
+ * only by `calendar.ts` beside this file.
  */
 export type PeriodSpec =
   | {

@@ -22,17 +22,18 @@ async function descriptor(): Promise<FormDescriptor | string> {
   return !result || result.error.status === 404 ? 'Không tìm thấy biểu mẫu.' : `Không tải được biểu mẫu. ${result.error.message}`;
 }
 
-/** The header's signed-in line or login link (markup in routes/+layout.svelte, filled by position). */
-function showSession(session: HTMLElement) {
-  const [user, login] = session.children as unknown as [HTMLElement, HTMLAnchorElement];
+/** The header's signed-in line or login link (markup in routes/+layout.svelte, filled by id). */
+function showSession() {
+  const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
   void me.then((answer) => {
-    if (answer.ok) {
-      const [name, unit, button] = user.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
-      name.textContent = answer.value.name;
-      unit.textContent = answer.value.unit.name;
-      button.onclick = () => void signOut();
+    const user = byId('session-user');
+    const login = byId<HTMLAnchorElement>('session-sign-in');
+    if (answer.ok && user) {
+      byId('session-name')!.textContent = answer.value.name;
+      byId('session-unit')!.textContent = answer.value.unit.name;
+      byId('session-sign-out')!.onclick = () => void signOut();
       user.hidden = false;
-    } else if (answer.error.status === 401) {
+    } else if (!answer.ok && answer.error.status === 401 && login) {
       login.href = loginHref(location.pathname);
       login.hidden = false;
     }
@@ -41,8 +42,7 @@ function showSession(session: HTMLElement) {
 
 // Asked once: the header shows the user, and the form keeps drafts under their address.
 const me = getMe();
-const session = document.getElementById('session');
-if (session) showSession(session);
+showSession();
 
 const target = document.getElementById('report-form');
 if (target) {

@@ -4,43 +4,37 @@
  * a stack trace.
  */
 import type { FormDescriptor } from '#schemas/core/describe.ts';
-import type { Directive, ReporterSpec, SummaryContent, Timeliness } from '#schemas/core/form.ts';
-import type { Text } from '#schemas/core/i18n.ts';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import type { PeriodSpec } from '#schemas/core/period.ts';
 import type { FieldErrors } from '#schemas/core/validate.ts';
+import type {
+  DueItem,
+  FollowedForm,
+  FormDashboard,
+  FormListItem,
+  Me,
+  PeriodSummary,
+  RollupAnswer,
+  SaveResult,
+  SubmissionView,
+} from '#functions/api/contract.ts';
 
-export interface FormListItem {
-  id: string;
-  version: number;
-  title: Text;
-  directive: Directive;
-  period: PeriodSpec;
-  reporters: ReporterSpec;
-  /** ISO instant of the one deadline; null for daily forms, which have one per day. */
-  deadline: string | null;
-}
-
-export interface SubmissionView {
-  formId: string;
-  period: string;
-  orgUnit: string;
-  revision: number;
-  schemaVersion: number;
-  data: Record<string, unknown>;
-  submittedBy: string;
-  submittedAt: string;
-  firstSubmittedAt: string;
-  deadline: string;
-  timeliness: Timeliness;
-}
-
-export type SaveStatus = 'created' | 'amended' | 'unchanged';
-
-export interface SaveResult {
-  status: SaveStatus;
-  submission: SubmissionView;
-}
+// Every response type is the server's own, from its one contract module (type-only: nothing of the server is bundled).
+export type {
+  DashboardCell,
+  DueItem,
+  FollowedForm as DashboardForm,
+  FormDashboard,
+  FormListItem,
+  Me,
+  PeriodRates,
+  PeriodSummary,
+  ReportStatus,
+  ReportStatus as DueStatus,
+  RollupSource,
+  SaveResult,
+  SaveStatus,
+  SubmissionView,
+} from '#functions/api/contract.ts';
 
 export interface ApiError {
   /** 0 when the server could not be reached or did not answer in time (codes NETWORK_ERROR, TIMEOUT; an offline browser gets NETWORK_ERROR, whose message says to check the connection). */
@@ -146,44 +140,13 @@ export async function putSubmission(
   return request<SaveResult>(submissionPath(formId, period, orgUnit), { method: 'PUT', body: JSON.stringify(body) });
 }
 
-export interface RollupSource {
-  formId: string;
-  period: string;
-  unit: { code: string; name: string };
-  status: 'included' | 'missing';
-}
-
 /** A draft answer of `orgUnit` built from its sub-units' answers to the forms it relayed this one to. */
 export function getRollup(
   formId: string,
   period: string,
   orgUnit: string,
-): Promise<ApiResult<{ data: Record<string, unknown>; sources: RollupSource[] }>> {
+): Promise<ApiResult<RollupAnswer>> {
   return request(`/api/forms/${segment(formId)}/periods/${segment(period)}/rollup/${segment(orgUnit)}`);
-}
-
-export type Role = 'reporter' | 'official' | 'admin';
-
-/** The signed-in user, as `GET /api/me` describes them. */
-export interface Me {
-  email: string;
-  name: string;
-  role: Role;
-  unit: { code: string; name: string; kind: string };
-}
-
-export type DueStatus = 'missing' | 'on-time' | 'late';
-
-/** A report the user's unit owes: the current period of a form it answers. */
-export interface DueItem {
-  formId: string;
-  title: Text;
-  directive: { number: string; issuerName: { vi: string } };
-  period: string;
-  /** ISO instant. */
-  deadline: string;
-  status: DueStatus;
-  revision?: number;
 }
 
 /** The signed-in user; a 401 (`UNAUTHENTICATED`) when nobody is. */
@@ -214,29 +177,10 @@ export function logout(): Promise<ApiResult<void>> {
 
 // ---- the officials' dashboard
 
-export type { ReportStatus } from '#functions/core/completeness.ts';
-
-/** A form an official follows, as `GET /api/dashboard` lists it. */
-export interface DashboardForm {
-  id: string;
-  title: Text;
-  directive: Directive;
-  period: PeriodSpec;
-  /** Periods due so far, oldest first. */
-  periods: string[];
-  /** The rates of the latest of them. */
-  latest: PeriodRates;
-}
-
-/** The dashboard types are the server's own (type-only: nothing of the server is bundled). */
-export type { Dashboard as FormDashboard, DashboardCell, PeriodRates } from '#functions/core/dashboard.ts';
-export type { PeriodSummary } from '#functions/core/summary.ts';
-import type { Dashboard as FormDashboard, PeriodRates } from '#functions/core/dashboard.ts';
-import type { PeriodSummary } from '#functions/core/summary.ts';
 
 
-export async function listDashboardForms(): Promise<ApiResult<DashboardForm[]>> {
-  const result = await request<{ forms: DashboardForm[] }>('/api/dashboard');
+export async function listDashboardForms(): Promise<ApiResult<FollowedForm[]>> {
+  const result = await request<{ forms: FollowedForm[] }>('/api/dashboard');
   return result.ok ? { ok: true, value: result.value.forms ?? [] } : result;
 }
 
