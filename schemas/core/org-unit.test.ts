@@ -61,3 +61,14 @@ describe('a broken seed file', () => {
     expect(() => parseOrgUnitsCsv(`${header}\n01,Hà Nội,province,XX,`)).toThrow(/unknown parent XX/);
   });
 });
+
+describe('CSV reading', () => {
+  test('line numbers count the line breaks inside quoted fields; empty lines are skipped', async () => {
+    const { readCsv } = await import('./csv.ts');
+    expect(readCsv('a,b\r\n"x\r\ny",2\r\n\r\nc,"d ""e"""\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x\r\ny', '2'] },
+      { line: 5, fields: ['c', 'd "e"'] },
+    ]);
+  });
+});
