@@ -106,12 +106,12 @@ function measure(data: unknown, operand: Operand, bind: Binding): number | strin
   return amount(patterns.flatMap((p) => expand(data, p, bind).map((m) => m.value)), fansOut ? 0 : undefined);
 }
 
-/** The schema node a pattern points at (`*` steps into a table's rows or a grid's rows). */
+/** The schema node a pattern points at (`*` or a row number steps into a table's rows; `*` into a grid's rows). */
 export function nodeAtPattern(root: JsonSchemaNode, pattern: string): JsonSchemaNode | undefined {
   let node: JsonSchemaNode | undefined = root;
   for (const segment of pattern.split('.')) {
     if (!node) return undefined;
-    if (node.type === 'array') node = segment === '*' ? node.items : undefined;
+    if (node.type === 'array') node = segment === '*' || /^\d+$/.test(segment) ? node.items : undefined;
     else if (segment === '*') node = Object.values(node.properties ?? {})[0];
     else node = node.properties && Object.hasOwn(node.properties, segment) ? node.properties[segment] : undefined;
   }
