@@ -209,7 +209,8 @@ export function when<T extends z.ZodMiniType>(showWhen: ShowWhen, schema: T): Sh
  * @example schema: fields({ screening: section(...) }, [atMost('screening.positive', 'screening.tested')])
  */
 export function fields<S extends z.core.$ZodLooseShape>(shape: S, rules: Rule[] = []) {
-  return z.strictObject(shape).register(fieldMeta, { rules });
+  const schema = z.strictObject(shape);
+  return rules.length > 0 ? schema.register(fieldMeta, { rules }) : schema;
 }
 
 /**
