@@ -13,8 +13,9 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
-          // One synth with esbuild bundling per test file, in beforeAll.
+          // One synth with esbuild bundling per test file, in beforeAll; importing a bundle can take seconds on a busy machine.
           hookTimeout: 180_000,
+          testTimeout: 60_000,
         },
       },
       {
@@ -33,6 +34,8 @@ export default defineConfig({
           globalSetup: ['test/support/e2e-global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // A page on a loaded 2-core machine can take seconds to answer: polls wait up to 15 s (a real failure still fails).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
