@@ -30,6 +30,10 @@ export const label = (l: Label): SummaryText => (typeof l === 'string' ? { vi: l
 /** Units in code order, the order every list of units is read in. */
 export const byCode = <U extends { code: string }>(units: Iterable<U>): U[] => [...units].sort((a, b) => a.code.localeCompare(b.code));
 
+/** Reports in their units' code order. */
+export const inCodeOrder = <R extends { unit: { code: string } }>(reports: Iterable<R>): R[] =>
+  [...reports].sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+
 export const sum = (values: ReadonlyArray<number | null | undefined>): number => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 
 /** How a column's total is found: summed (counts), a percent of two totals (percent columns), or given. */
