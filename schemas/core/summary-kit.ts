@@ -221,8 +221,6 @@ export function countTable<T>(schema: z.core.$ZodType, input: SummaryInput<T>, s
   return unitTable(input, { id: 'by-unit', title: 'Chi tiết theo đơn vị', missing: true, total: 'Tổng cộng', ...spec, columns: { ...columns, ...spec.columns } });
 }
 
-const regionOrder = new Map(regions.map((r) => [r.name, r.order]));
-
 export interface GroupTableSpec<T> {
   id: string;
   title: Label;
@@ -251,6 +249,8 @@ export function groupTable<T>(input: SummaryInput<T>, spec: GroupTableSpec<T>): 
     g.reported++;
     for (const [key, c] of entries) if (c.sum) g.sums[key] = (g.sums[key] ?? 0) + c.sum(data, unit);
   }
+  // Built here, not at module level, so a browser chunk that imports the kit unused keeps none of it.
+  const regionOrder = new Map(regions.map((r) => [r.name, r.order]));
   const order = (k: string) => (spec.by === 'region' ? (regionOrder.get(k) ?? regions.length) : 0);
   const keys = [...groups.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   const heading = spec.group ?? (spec.by === 'region' ? 'Vùng' : spec.by === 'parent' ? 'Đơn vị cấp trên' : 'Nhóm');
