@@ -42,16 +42,25 @@ export interface SummaryInput<T> {
 
 export type Cell = string | number | null;
 
+/**
+ * A summary's words: every output (email, XLSX, CSV, dashboard) reads only
+ * `vi`, so English is optional here.
+ */
+export interface SummaryText {
+  vi: string;
+  en?: string;
+}
+
 export interface SummaryColumn {
   key: string;
-  label: Text;
+  label: SummaryText;
   /** `percent` cells hold a number like 42.5, shown "42,5 %". */
   kind: 'text' | 'integer' | 'percent';
 }
 
 export interface SummaryTable {
   id: string;
-  title: Text;
+  title: SummaryText;
   columns: SummaryColumn[];
   rows: Array<Record<string, Cell>>;
   /** A closing row of totals, shown in bold. */
@@ -59,7 +68,7 @@ export interface SummaryTable {
 }
 
 export interface SummaryFigure {
-  label: Text;
+  label: SummaryText;
   value: number;
   /** `percent` values like 93.5 are shown "93,5 %"; counts are the default. */
   kind?: 'integer' | 'percent';
@@ -68,11 +77,11 @@ export interface SummaryFigure {
 /** A line chart for the dashboard: one series per line, values aligned with `x`. */
 export interface SummaryChart {
   id: string;
-  title: Text;
+  title: SummaryText;
   /** Labels of the x axis, e.g. the days of a round. */
   x: string[];
-  series: Array<{ label: Text; values: Array<number | null> }>;
-  unit?: Text;
+  series: Array<{ label: SummaryText; values: Array<number | null> }>;
+  unit?: SummaryText;
 }
 
 export interface SummaryContent {

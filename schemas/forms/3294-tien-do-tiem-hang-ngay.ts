@@ -10,8 +10,9 @@ import * as z from '../core/zod.ts';
 import { choice, count, fields, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
 import { atMost, sumOf, uniqueIn } from '../core/rules.ts';
 import type { Formula } from '../core/computed.ts';
-import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatDate, formatInteger, STATUS_WORDS } from '../core/format.ts';
+import { defineForm } from '../core/form.ts';
+import { formatDate, formatInteger } from '../core/format.ts';
+import { crossTab, daily, figures, sum, tableOf, tally, totalOf, unitTable, type Label } from '../core/summary-kit.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import vaccines from '../data/vac-xin-covid-19.json' with { type: 'json' };
@@ -172,9 +173,8 @@ const addTotals = (a: DoseTotals, b: DoseTotals): DoseTotals => ({
   total: a.total + b.total,
 });
 
-const NO_DOSES: DoseTotals = { dose1: 0, dose2: 0, total: 0 };
-
-
+/** The round's first day, as the summary's cumulative headings say it. */
+const since = formatDate(ROUND.from);
 
 export default /* @__PURE__ */ defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
@@ -207,216 +207,74 @@ export default /* @__PURE__ */ defineForm({
         },
       },
     ],
-    build({ period, reports, reporters, earlier }) {
-      const cumulativeBefore = new Map<string, DoseTotals>();
-      for (const { unit, data } of earlier) {
-        cumulativeBefore.set(unit.code, addTotals(cumulativeBefore.get(unit.code) ?? NO_DOSES, doseTotals(data.doses)));
-      }
-      const today = new Map(reports.map((r) => [r.unit.code, r]));
-
-      // Every district is listed, so one that did not report today is visible with what it did before.
-      const units = new Map<string, OrgUnit>(reporters.map((u) => [u.code, u]));
-      for (const { unit } of [...reports, ...earlier]) if (!units.has(unit.code)) units.set(unit.code, unit);
-
-      let provinceToday = NO_DOSES;
-      let provinceCumulative = NO_DOSES;
-      const sitesTotal = { fixed: 0, mobile: 0 };
-      const entry = { enteredToday: 0, backlog: 0 };
-      const rows: Array<Record<string, Cell>> = [];
-      for (const unit of [...units.values()].sort((a, b) => a.code.localeCompare(b.code))) {
-        const report = today.get(unit.code);
-        const todayDoses = report ? doseTotals(report.data.doses) : undefined;
-        const cumulative = addTotals(cumulativeBefore.get(unit.code) ?? NO_DOSES, todayDoses ?? NO_DOSES);
-        provinceCumulative = addTotals(provinceCumulative, cumulative);
-        if (report && todayDoses) {
-          provinceToday = addTotals(provinceToday, todayDoses);
-          sitesTotal.fixed += report.data.sites.fixed;
-          sitesTotal.mobile += report.data.sites.mobile;
-          entry.enteredToday += report.data.dataEntry.enteredToday;
-          entry.backlog += report.data.dataEntry.backlog;
-        }
-        rows.push({
-          code: unit.code,
-          name: unit.name,
-          todayDose1: todayDoses?.dose1 ?? null,
-          todayDose2: todayDoses?.dose2 ?? null,
-          todayTotal: todayDoses?.total ?? null,
-          cumulativeDose1: cumulative.dose1,
-          cumulativeDose2: cumulative.dose2,
-          cumulativeTotal: cumulative.total,
-          fixedSites: report?.data.sites.fixed ?? null,
-          mobileSites: report?.data.sites.mobile ?? null,
-          enteredToday: report?.data.dataEntry.enteredToday ?? null,
-          backlog: report?.data.dataEntry.backlog ?? null,
-          status: STATUS_WORDS[report?.timeliness ?? 'missing'],
-        });
-      }
-
-      const since = formatDate(ROUND.from);
-      const byDistrict: SummaryTable = {
+    build(input) {
+      const round = daily(input);
+      const given = (d: Report) => doseTotals(d.doses);
+      const cumulative = (key: keyof DoseTotals) => ({ label: `Lũy kế từ ${since}: ${key === 'total' ? 'Tổng' : `Mũi ${key.slice(-1)}`}`, each: (u: OrgUnit) => round.cumulative(u.code, (d) => given(d)[key]) });
+      const byDistrict = unitTable(input, {
         id: 'by-district',
-        title: { vi: 'Tiến độ tiêm chủng theo huyện, thị xã, thành phố', en: 'Progress by district' },
-        columns: [
-          { key: 'code', label: { vi: 'Mã', en: 'Code' }, kind: 'text' },
-          { key: 'name', label: { vi: 'Huyện, thị xã, thành phố', en: 'District' }, kind: 'text' },
-          { key: 'todayDose1', label: { vi: 'Trong ngày: Mũi 1', en: 'Today: dose 1' }, kind: 'integer' },
-          { key: 'todayDose2', label: { vi: 'Trong ngày: Mũi 2', en: 'Today: dose 2' }, kind: 'integer' },
-          { key: 'todayTotal', label: { vi: 'Trong ngày: Tổng', en: 'Today: total' }, kind: 'integer' },
-          { key: 'cumulativeDose1', label: { vi: `Lũy kế từ ${since}: Mũi 1`, en: `Since ${ROUND.from}: dose 1` }, kind: 'integer' },
-          { key: 'cumulativeDose2', label: { vi: `Lũy kế từ ${since}: Mũi 2`, en: `Since ${ROUND.from}: dose 2` }, kind: 'integer' },
-          { key: 'cumulativeTotal', label: { vi: `Lũy kế từ ${since}: Tổng`, en: `Since ${ROUND.from}: total` }, kind: 'integer' },
-          { key: 'fixedSites', label: { vi: 'Cơ sở cố định', en: 'Fixed sites' }, kind: 'integer' },
-          { key: 'mobileSites', label: { vi: 'Điểm tiêm lưu động', en: 'Mobile sites' }, kind: 'integer' },
-          { key: 'enteredToday', label: { vi: 'Nhập lên Hệ thống trong ngày', en: 'Entered today' }, kind: 'integer' },
-          { key: 'backlog', label: { vi: 'Tồn đọng chưa nhập', en: 'Backlog' }, kind: 'integer' },
-          { key: 'status', label: { vi: 'Tình trạng báo cáo', en: 'Report status' }, kind: 'text' },
-        ],
-        rows,
-        total: {
-          code: '',
-          name: 'Toàn tỉnh',
-          todayDose1: provinceToday.dose1,
-          todayDose2: provinceToday.dose2,
-          todayTotal: provinceToday.total,
-          cumulativeDose1: provinceCumulative.dose1,
-          cumulativeDose2: provinceCumulative.dose2,
-          cumulativeTotal: provinceCumulative.total,
-          fixedSites: sitesTotal.fixed,
-          mobileSites: sitesTotal.mobile,
-          enteredToday: entry.enteredToday,
-          backlog: entry.backlog,
-          status: `${reports.length}/${units.size} đã báo cáo`,
+        title: 'Tiến độ tiêm chủng theo huyện, thị xã, thành phố',
+        missing: true,
+        columns: {
+          todayDose1: ['Trong ngày: Mũi 1', (d) => given(d).dose1],
+          todayDose2: ['Trong ngày: Mũi 2', (d) => given(d).dose2],
+          todayTotal: ['Trong ngày: Tổng', (d) => given(d).total],
+          cumulativeDose1: cumulative('dose1'),
+          cumulativeDose2: cumulative('dose2'),
+          cumulativeTotal: cumulative('total'),
+          fixedSites: ['Cơ sở cố định', (d) => d.sites.fixed],
+          mobileSites: ['Điểm tiêm lưu động', (d) => d.sites.mobile],
+          enteredToday: ['Nhập lên Hệ thống trong ngày', (d) => d.dataEntry.enteredToday],
+          backlog: ['Tồn đọng chưa nhập', (d) => d.dataEntry.backlog],
         },
-      };
-
-      const cell = (dose: DoseKey, age: AgeKey) => reports.reduce((s, r) => s + r.data.doses[dose][age], 0);
-      const byDoseAndAge: SummaryTable = {
+        total: 'Toàn tỉnh',
+      });
+      const byDoseAndAge = crossTab({
         id: 'by-dose-and-age',
-        title: { vi: 'Số liều đã tiêm trong ngày theo mũi và nhóm tuổi (toàn tỉnh)', en: 'Doses today by dose and age group (province)' },
-        columns: [
-          { key: 'dose', label: { vi: 'Mũi tiêm', en: 'Dose' }, kind: 'text' },
-          ...ageColumns.map((age) => ({ key: age.key, label: age.label, kind: 'integer' as const })),
-          { key: 'total', label: { vi: 'Tổng', en: 'Total' }, kind: 'integer' },
-        ],
-        rows: doseRows.map((dose) => ({
-          dose: dose.label.vi,
-          ...Object.fromEntries(ageColumns.map((age) => [age.key, cell(dose.key, age.key)])),
-          total: provinceToday[dose.key],
-        })),
-        total: {
-          dose: 'Tổng cộng',
-          ...Object.fromEntries(ageColumns.map((age) => [age.key, cell('dose1', age.key) + cell('dose2', age.key)])),
-          total: provinceToday.total,
-        },
-      };
-
-      const stock = new Map<string, { openingStock: number; received: number }>();
-      for (const { data } of reports) {
-        for (const row of data.vaccines) {
-          const sum = stock.get(row.vaccine) ?? { openingStock: 0, received: 0 };
-          sum.openingStock += row.openingStock;
-          sum.received += row.received;
-          stock.set(row.vaccine, sum);
-        }
-      }
-      // In the order of the national vaccine list, the order officers know.
-      const stockRows = vaccines.flatMap((v) => {
-        const sum = stock.get(v.key);
-        return sum ? [{ vaccine: v.vi, ...sum, available: sum.openingStock + sum.received }] : [];
+        title: 'Số liều đã tiêm trong ngày theo mũi và nhóm tuổi (toàn tỉnh)',
+        corner: ['dose', 'Mũi tiêm'],
+        rows: doseRows,
+        columns: ageColumns,
+        cell: (dose, age) => sum(input.reports.map((r) => r.data.doses[dose as DoseKey][age as AgeKey])),
+        rowTotal: 'Tổng',
+        total: 'Tổng cộng',
       });
-      const stockTotal = stockRows.reduce(
-        (s, r) => ({ openingStock: s.openingStock + r.openingStock, received: s.received + r.received }),
-        { openingStock: 0, received: 0 },
-      );
-      const byVaccine: SummaryTable = {
+      const stock = (key: 'openingStock' | 'received') => (rows: Report['vaccines']) => sum(rows.map((r) => r[key]));
+      const byVaccine = tableOf({
         id: 'by-vaccine',
-        title: { vi: 'Vắc xin trong ngày theo loại (toàn tỉnh, các huyện đã báo cáo)', en: 'Vaccine today by type (reporting districts)' },
-        columns: [
-          { key: 'vaccine', label: { vi: 'Loại vắc xin', en: 'Vaccine' }, kind: 'text' },
-          { key: 'openingStock', label: { vi: 'Tồn đầu ngày', en: 'Opening stock' }, kind: 'integer' },
-          { key: 'received', label: { vi: 'Nhận trong ngày', en: 'Received today' }, kind: 'integer' },
-          { key: 'available', label: { vi: 'Có thể sử dụng', en: 'Available' }, kind: 'integer' },
-        ],
-        rows: stockRows,
-        total: { vaccine: 'Tổng cộng', ...stockTotal, available: stockTotal.openingStock + stockTotal.received },
-      };
-
-      // The round day by day: doses per district, the province's cumulative doses, the data-entry backlog.
-      const days = [...new Set([...earlier.map((e) => e.period), period])].sort();
-      const dayOf = new Map<string, Map<string, Report>>();
-      for (const e of [...earlier, ...reports.map((r) => ({ period, unit: r.unit, data: r.data }))]) {
-        if (!dayOf.has(e.period)) dayOf.set(e.period, new Map());
-        dayOf.get(e.period)!.set(e.unit.code, e.data);
-      }
-      const districts = [...units.values()].sort((a, b) => a.code.localeCompare(b.code));
-      const dosesOn = (day: string, code: string) => {
-        const data = dayOf.get(day)?.get(code);
-        return data ? doseTotals(data.doses).total : null;
-      };
-      const provinceByDay = days.map((d) => districts.reduce((s, u) => s + (dosesOn(d, u.code) ?? 0), 0));
-      let running = 0;
-      const cumulativeByDay = provinceByDay.map((n) => (running += n));
-      const backlogByDay = days.map((d) => {
-        const reported = [...(dayOf.get(d)?.values() ?? [])];
-        return reported.length ? reported.reduce((s, r) => s + r.dataEntry.backlog, 0) : null;
+        title: 'Vắc xin trong ngày theo loại (toàn tỉnh, các huyện đã báo cáo)',
+        // In the order of the national vaccine list, the order officers know.
+        rows: tally(input.reports.flatMap((r) => r.data.vaccines), (v) => v.vaccine, vaccineOptions, { vaccine: (_, v) => v.label.vi, openingStock: stock('openingStock'), received: stock('received') }, { skipEmpty: true }),
+        columns: { vaccine: 'Loại vắc xin', openingStock: 'Tồn đầu ngày', received: 'Nhận trong ngày', available: ['Có thể sử dụng', (r) => Number(r.openingStock) + Number(r.received)] },
+        total: 'Tổng cộng',
       });
-      const dayLabel = (d: string) => d.slice(8, 10) + '/' + d.slice(5, 7);
-      const series: SummaryTable = {
-        id: 'daily-series',
-        title: { vi: 'Số mũi tiêm theo ngày, theo huyện', en: 'Doses per day and district' },
-        columns: [
-          { key: 'name', label: { vi: 'Huyện, thị xã, thành phố', en: 'District' }, kind: 'text' },
-          ...days.map((d) => ({ key: d, label: { vi: dayLabel(d), en: d }, kind: 'integer' as const })),
-          { key: 'total', label: { vi: 'Cộng', en: 'Total' }, kind: 'integer' },
-        ],
-        rows: districts.map((u) => ({
-          name: u.name,
-          ...Object.fromEntries(days.map((d) => [d, dosesOn(d, u.code)])),
-          total: days.reduce((s, d) => s + (dosesOn(d, u.code) ?? 0), 0),
-        })),
-        total: { name: 'Toàn tỉnh', ...Object.fromEntries(days.map((d, i) => [d, provinceByDay[i]!])), total: running },
-      };
-      const charts = [
-        {
-          id: 'doses-per-day',
-          title: { vi: 'Số mũi tiêm mỗi ngày', en: 'Doses per day' },
-          x: days.map(dayLabel),
-          unit: DOSES,
-          series: [
-            { label: { vi: 'Toàn tỉnh', en: 'Province' }, values: provinceByDay },
-            ...districts.map((u) => ({ label: { vi: u.name, en: u.name }, values: days.map((d) => dosesOn(d, u.code)) })),
-          ],
-        },
-        {
-          id: 'cumulative',
-          title: { vi: `Lũy kế số mũi tiêm từ ${since}`, en: `Cumulative doses since ${ROUND.from}` },
-          x: days.map(dayLabel),
-          unit: DOSES,
-          series: [{ label: { vi: 'Toàn tỉnh', en: 'Province' }, values: cumulativeByDay }],
-        },
-        {
-          id: 'backlog',
-          title: { vi: 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', en: 'Data-entry backlog' },
-          x: days.map(dayLabel),
-          unit: PEOPLE,
-          series: [{ label: { vi: 'Các huyện đã báo cáo', en: 'Reporting districts' }, values: backlogByDay }],
-        },
-      ];
-
+      // The round day by day: doses per district, the province's cumulative doses, the data-entry backlog.
+      const perDay = round.perDay((d) => given(d).total);
+      const chart = (id: string, title: string, unit: Text, series: Array<[Label, ReadonlyArray<number | null>]>) => round.chart({ id, title, unit, series });
+      const t = totalOf(byDistrict);
       return {
-        charts,
-        figures: [
-          { label: { vi: 'Số liều đã tiêm trong ngày', en: 'Doses given today' }, value: provinceToday.total },
-          { label: { vi: `Lũy kế số liều đã tiêm từ ${since}`, en: `Doses since ${ROUND.from}` }, value: provinceCumulative.total },
-          { label: { vi: `Lũy kế mũi 1 từ ${since}`, en: `Dose 1 since ${ROUND.from}` }, value: provinceCumulative.dose1 },
-          { label: { vi: `Lũy kế mũi 2 từ ${since}`, en: `Dose 2 since ${ROUND.from}` }, value: provinceCumulative.dose2 },
-          { label: { vi: 'Số đối tượng nhập lên Hệ thống trong ngày', en: 'People entered today' }, value: entry.enteredToday },
-          {
-            label: { vi: 'Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)', en: 'Backlog (districts reporting today)' },
-            value: entry.backlog,
-          },
+        charts: [
+          chart('doses-per-day', 'Số mũi tiêm mỗi ngày', DOSES, [
+            [{ vi: 'Toàn tỉnh', en: 'Province' }, perDay],
+            ...round.units.map((u): [Label, Array<number | null>] => [u.name, round.ofUnit(u.code, (d) => given(d).total)]),
+          ]),
+          chart('cumulative', `Lũy kế số mũi tiêm từ ${since}`, DOSES, [['Toàn tỉnh', round.running(perDay)]]),
+          chart('backlog', 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', PEOPLE, [['Các huyện đã báo cáo', round.perDay((d) => d.dataEntry.backlog, { emptyAsNull: true })]]),
         ],
-        tables: [byDistrict, byDoseAndAge, byVaccine, series],
+        figures: figures({
+          'Số liều đã tiêm trong ngày': t.todayTotal!,
+          [`Lũy kế số liều đã tiêm từ ${since}`]: t.cumulativeTotal!,
+          [`Lũy kế mũi 1 từ ${since}`]: t.cumulativeDose1!,
+          [`Lũy kế mũi 2 từ ${since}`]: t.cumulativeDose2!,
+          'Số đối tượng nhập lên Hệ thống trong ngày': t.enteredToday!,
+          'Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)': t.backlog!,
+        }),
+        tables: [
+          byDistrict,
+          byDoseAndAge,
+          byVaccine,
+          round.table({ id: 'daily-series', title: 'Số mũi tiêm theo ngày, theo huyện', name: 'Huyện, thị xã, thành phố', value: (d) => given(d).total, total: 'Toàn tỉnh' }),
+        ],
       };
     },
   },

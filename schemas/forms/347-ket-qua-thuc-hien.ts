@@ -14,7 +14,8 @@ import { count, fields, section, text, when, yesNo, contactSection } from '../co
 import { atMost } from '../core/rules.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatDate, STATUS_WORDS } from '../core/format.ts';
+import { formatDate } from '../core/format.ts';
+import { figures, inCodeOrder, percent, sum, tableOf, totalOf, unitTable } from '../core/summary-kit.ts';
 import { addDays, daysBetween } from '../core/period.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -61,8 +62,6 @@ const targets = [
     help: undefined,
   },
 ] as const;
-
-type TargetKey = (typeof targets)[number]['key'];
 
 /**
  * More vaccinated than the target is not refused: target lists were estimates, and
@@ -257,21 +256,21 @@ function progressTable(asOf: string, districts: Array<{ unit: OrgUnit; data: Rep
     line('Toàn tỉnh (các huyện)', t, sections.length ? { target: sum((x) => x.target), vaccinated: sum((x) => x.vaccinated), ...(allPaced ? { lastWeek: sum((x) => x.lastWeek) } : {}) } : undefined);
   }
   for (const { unit, data } of districts) for (const t of targets) line(unit.name, t, data[t.key]);
-  return {
+  return tableOf({
     id: 'progress',
-    title: L(`Tiến độ so với mục tiêu, tính đến ${formatDate(asOf)}`, `Progress against the targets as of ${asOf}`),
-    columns: [
-      { key: 'unit', label: L('Đơn vị', 'Unit'), kind: 'text' },
-      { key: 'target', label: L('Mục tiêu', 'Target'), kind: 'text' },
-      { key: 'due', label: L('Thời hạn', 'Due'), kind: 'text' },
-      { key: 'remaining', label: L('Số người còn phải tiêm', 'Still to vaccinate'), kind: 'integer' },
-      { key: 'needed', label: L('Tốc độ cần (người/ngày)', 'Pace needed per day'), kind: 'integer' },
-      { key: 'current', label: L('Tốc độ hiện tại (người/ngày, 7 ngày qua)', 'Current pace per day'), kind: 'integer' },
-      { key: 'projected', label: L('Dự kiến hoàn thành', 'Projected completion'), kind: 'text' },
-      { key: 'status', label: L('Đánh giá', 'Assessment'), kind: 'text' },
-    ],
+    title: `Tiến độ so với mục tiêu, tính đến ${formatDate(asOf)}`,
     rows,
-  };
+    columns: {
+      unit: ['Đơn vị', 'text'],
+      target: ['Mục tiêu', 'text'],
+      due: ['Thời hạn', 'text'],
+      remaining: 'Số người còn phải tiêm',
+      needed: 'Tốc độ cần (người/ngày)',
+      current: 'Tốc độ hiện tại (người/ngày, 7 ngày qua)',
+      projected: ['Dự kiến hoàn thành', 'text'],
+      status: ['Đánh giá', 'text'],
+    },
+  });
 }
 
 export default /* @__PURE__ */ defineForm({
@@ -299,128 +298,56 @@ export default /* @__PURE__ */ defineForm({
   period: { kind: 'once', period: '2022-01-08', deadline: '2022-01-08T00:00' },
   summary: {
     recipients: [{ key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') }],
-    build({ period, reports }) {
-      const sorted = [...reports].sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+    build(input) {
       // Departments report their own activities; the Sở Y tế's figures may already cover the
       // districts, so only districts are added up against the population targets.
-      const districts = sorted.filter((r) => r.unit.kind === 'district');
-      const coverage = targets.map((t) => {
-        const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
-        const target = sections.reduce((s, c) => s + c.target, 0);
-        const vaccinated = sections.reduce((s, c) => s + c.vaccinated, 0);
-        return { t, reported: sections.length, target, vaccinated, percent: evaluateFormula(COVERAGE, { target, vaccinated }) ?? null };
-      });
-
-      const coverageTable: SummaryTable = {
+      const districts = inCodeOrder(input.reports.filter((r) => r.unit.kind === 'district'));
+      const coverage = tableOf({
         id: 'coverage',
-        title: L(
-          'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
-          'Vaccination against the targets — districts added up (departments not included)',
-        ),
-        columns: [
-          { key: 'target', label: L('Mục tiêu', 'Target'), kind: 'text' },
-          { key: 'deadline', label: L('Thời hạn', 'Deadline'), kind: 'text' },
-          { key: 'population', label: L('Số người cần tiêm', 'Target population'), kind: 'integer' },
-          { key: 'vaccinated', label: L('Số người đã tiêm', 'Vaccinated'), kind: 'integer' },
-          { key: 'percent', label: L('Tỷ lệ đạt', 'Coverage'), kind: 'percent' },
-          { key: 'reported', label: L('Số huyện có số liệu', 'Districts with data'), kind: 'integer' },
-        ],
-        rows: coverage.map((c) => ({
-          target: c.t.label.vi,
-          deadline: c.t.deadline.vi,
-          population: c.target,
-          vaccinated: c.vaccinated,
-          percent: c.percent,
-          reported: c.reported,
-        })),
-      };
-
-      const totals = (rows: typeof sorted) =>
-        rows.reduce(
-          (sum, r) => {
-            const m = measuresOf(r.data);
-            for (const { key } of measures) sum[key] += m[key];
-            return sum;
-          },
-          Object.fromEntries(measures.map((m) => [m.key, 0])) as Record<MeasureKey, number>,
-        );
-      const all = totals(sorted);
-      const ofDistricts = totals(districts);
-      const ofDepartments = totals(sorted.filter((r) => r.unit.kind !== 'district'));
-
-      const measuresTable: SummaryTable = {
-        id: 'measures',
-        title: L(
-          'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
-          'Other measures (as each unit reported; departments and districts may overlap)',
-        ),
-        columns: [
-          { key: 'measure', label: L('Nội dung', 'Measure'), kind: 'text' },
-          { key: 'districts', label: L('Các huyện, thị xã, thành phố', 'Districts'), kind: 'integer' },
-          { key: 'departments', label: L('Các sở, ban, ngành', 'Departments'), kind: 'integer' },
-          { key: 'all', label: L('Tổng cộng', 'Total'), kind: 'integer' },
-        ],
-        rows: measures.map((m) => ({ measure: m.label.vi, districts: ofDistricts[m.key], departments: ofDepartments[m.key], all: all[m.key] })),
-      };
-
-      const percentOf = (data: Report, key: TargetKey) => {
-        const c = data[key];
-        return c ? (evaluateFormula(COVERAGE, c) ?? null) : null;
-      };
-      const byUnit: SummaryTable = {
-        id: 'by-unit',
-        title: L('Chi tiết theo đơn vị', 'By unit'),
-        columns: [
-          { key: 'code', label: L('Mã', 'Code'), kind: 'text' },
-          { key: 'name', label: L('Đơn vị', 'Unit'), kind: 'text' },
-          { key: 'kind', label: L('Loại đơn vị', 'Kind'), kind: 'text' },
-          ...targets.map((t) => ({ key: t.key, label: L(`Tỷ lệ: ${t.label.vi}`, `Coverage: ${t.label.en}`), kind: 'percent' as const })),
-          ...measures.map((m) => ({ key: m.key, label: m.label, kind: 'integer' as const })),
-          { key: 'timeliness', label: L('Thời hạn', 'Timeliness'), kind: 'text' },
-        ],
-        rows: sorted.map(({ unit, data, timeliness }) => {
-          const row: Record<string, Cell> = { code: unit.code, name: unit.name, kind: KIND_LABEL[unit.kind] ?? unit.kind };
-          for (const t of targets) row[t.key] = percentOf(data, t.key);
-          Object.assign(row, measuresOf(data));
-          row.timeliness = STATUS_WORDS[timeliness];
-          return row;
+        title: 'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
+        rows: targets.map((t) => {
+          const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
+          return { target: t.label.vi, deadline: t.deadline.vi, population: sum(sections.map((c) => c.target)), vaccinated: sum(sections.map((c) => c.vaccinated)), reported: sections.length };
         }),
-        total: {
-          code: '',
-          name: 'Tổng cộng',
-          kind: '',
-          ...Object.fromEntries(targets.map((t) => [t.key, null])),
-          ...all,
-          timeliness: '',
+        columns: { target: 'Mục tiêu', deadline: 'Thời hạn', population: 'Số người cần tiêm', vaccinated: 'Số người đã tiêm', percent: { label: 'Tỷ lệ đạt', percent: ['vaccinated', 'population'] }, reported: 'Số huyện có số liệu' },
+      });
+      const byUnit = unitTable(input, {
+        id: 'by-unit',
+        title: 'Chi tiết theo đơn vị',
+        name: 'Đơn vị',
+        columns: {
+          kind: { label: 'Loại đơn vị', kind: 'text', value: (_, u) => KIND_LABEL[u.kind] ?? u.kind },
+          ...Object.fromEntries(targets.map((t) => [t.key, { label: `Tỷ lệ: ${t.label.vi}`, kind: 'percent', value: (d: Report) => (d[t.key] ? (evaluateFormula(COVERAGE, d[t.key]) ?? null) : null) }])),
+          ...Object.fromEntries(measures.map((m) => [m.key, [m.label, (d: Report) => measuresOf(d)[m.key]]])),
         },
-      };
-
-      const narratives: SummaryTable = {
+        total: 'Tổng cộng',
+      });
+      const of = (only: (u: OrgUnit) => boolean, key: MeasureKey) => sum(input.reports.filter((r) => only(r.unit)).map((r) => measuresOf(r.data)[key]));
+      const measuresTable = tableOf({
+        id: 'measures',
+        title: 'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
+        rows: measures.map((m) => ({ measure: m.label.vi, districts: of((u) => u.kind === 'district', m.key), departments: of((u) => u.kind !== 'district', m.key), all: of(() => true, m.key) })),
+        columns: { measure: 'Nội dung', districts: 'Các huyện, thị xã, thành phố', departments: 'Các sở, ban, ngành', all: 'Tổng cộng' },
+      });
+      const narratives = tableOf({
         id: 'narratives',
-        title: L('Tóm tắt kết quả, khó khăn, vướng mắc và đề xuất của các đơn vị', 'Results, difficulties and proposals by unit'),
-        columns: [
-          { key: 'name', label: L('Đơn vị', 'Unit'), kind: 'text' },
-          { key: 'narrative', label: L('Nội dung', 'Text'), kind: 'text' },
-        ],
-        rows: sorted.map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
-      };
-
-      // A figure is shown as a whole number; rounding down keeps 99,6 % from reading as a target met.
+        title: 'Tóm tắt kết quả, khó khăn, vướng mắc và đề xuất của các đơn vị',
+        rows: inCodeOrder(input.reports).map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
+        columns: { name: ['Đơn vị', 'text'], narrative: ['Nội dung', 'text'] },
+      });
+      const all = totalOf(byUnit);
+      const rate = (t: (typeof targets)[number], i: number) => [`Tỷ lệ ${t.label.vi.charAt(0).toLowerCase()}${t.label.vi.slice(1)} (các huyện)`, percent(Number(coverage.rows[i]!.percent ?? 0))];
       return {
-        figures: [
-          ...coverage.map((c) => ({
-            label: L(`Tỷ lệ ${c.t.label.vi.charAt(0).toLowerCase()}${c.t.label.vi.slice(1)} (các huyện)`, `Coverage: ${c.t.label.en} (districts)`),
-            value: c.percent ?? 0,
-            kind: 'percent' as const,
-          })),
-          { label: measures[0].label, value: all.screeningTested },
-          { label: measures[1].label, value: all.screeningPositive },
-          { label: measures[3].label, value: all.drugsAllocated },
-          { label: measures[5].label, value: all.medicalStations },
-          { label: L('Số nhân viên y tế nghỉ hưu, tư nhân được huy động', 'Retired and private health workers'), value: all.retiredWorkers + all.privateWorkers },
-          { label: measures[8].label, value: all.mobileTeams },
-        ],
-        tables: [coverageTable, progressTable(period, districts), byUnit, measuresTable, narratives],
+        figures: figures({
+          ...Object.fromEntries(targets.map(rate)),
+          [measures[0].label.vi]: all.screeningTested!,
+          [measures[1].label.vi]: all.screeningPositive!,
+          [measures[3].label.vi]: all.drugsAllocated!,
+          [measures[5].label.vi]: all.medicalStations!,
+          'Số nhân viên y tế nghỉ hưu, tư nhân được huy động': all.retiredWorkers! + all.privateWorkers!,
+          [measures[8].label.vi]: all.mobileTeams!,
+        }),
+        tables: [coverage, progressTable(input.period, districts), byUnit, measuresTable, narratives],
       };
     },
   },

@@ -7,9 +7,9 @@
  * collected, one row each; the Sở Y tế gets them all, grouped by topic.
  */
 import * as z from '../core/zod.ts';
-import { STATUS_WORDS } from '../core/format.ts';
 import { choice, optionalText, table, text, contactSection } from '../core/fields.ts';
-import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
+import { defineForm } from '../core/form.ts';
+import { crossTab, figures, inCodeOrder, tableOf, unitTable } from '../core/summary-kit.ts';
 import type { Text } from '../core/i18n.ts';
 
 const L = (vi: string, en: string): Text => ({ vi, en });
@@ -116,94 +116,34 @@ export default /* @__PURE__ */ defineForm({
       { key: 'so-y-te-binh-phuoc', name: L('Sở Y tế tỉnh Bình Phước', 'Bình Phước Department of Health') },
       { key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') },
     ],
-    build({ reports, reporters }) {
-      const sorted = [...reports].sort((a, b) => a.unit.code.localeCompare(b.unit.code));
-      const items = sorted.flatMap(({ unit, data }) => data.items.map((item) => ({ unit, item })));
-      const countOf = (source: Source, topic?: Topic) =>
+    build(input) {
+      const items = inCodeOrder(input.reports).flatMap(({ unit, data }) => data.items.map((item) => ({ unit, item })));
+      const countOf = (source: string, topic?: string) =>
         items.filter(({ item }) => item.source === source && (topic === undefined || item.topic === topic)).length;
-
-      const byTopic: SummaryTable = {
-        id: 'by-topic',
-        title: L('Số ý kiến theo lĩnh vực', 'Opinions by topic'),
-        columns: [
-          { key: 'topic', label: L('Lĩnh vực', 'Topic'), kind: 'text' },
-          ...sources.map((s) => ({ key: s.value, label: s.label, kind: 'integer' as const })),
-          { key: 'total', label: L('Tổng', 'Total'), kind: 'integer' },
-        ],
-        rows: topics.map((t) => ({
-          topic: t.label.vi,
-          business: countOf('business', t.value),
-          citizen: countOf('citizen', t.value),
-          total: countOf('business', t.value) + countOf('citizen', t.value),
-        })),
-        total: { topic: 'Tổng cộng', business: countOf('business'), citizen: countOf('citizen'), total: items.length },
-      };
-
-      const reported = new Map(sorted.map((r) => [r.unit.code, r]));
-      const units = [...new Map([...reporters, ...sorted.map((r) => r.unit)].map((u) => [u.code, u])).values()].sort((a, b) =>
-        a.code.localeCompare(b.code),
-      );
-      const perDistrict = (data: Report | undefined, source: Source) => data?.items.filter((i) => i.source === source).length ?? null;
-      const byDistrict: SummaryTable = {
-        id: 'by-district',
-        title: L('Số ý kiến theo huyện, thị xã, thành phố', 'Opinions by district'),
-        columns: [
-          { key: 'code', label: L('Mã', 'Code'), kind: 'text' },
-          { key: 'name', label: L('Huyện, thị xã, thành phố', 'District'), kind: 'text' },
-          ...sources.map((s) => ({ key: s.value, label: s.label, kind: 'integer' as const })),
-          { key: 'total', label: L('Tổng', 'Total'), kind: 'integer' },
-          { key: 'status', label: L('Tình trạng báo cáo', 'Report status'), kind: 'text' },
-        ],
-        rows: units.map((unit) => {
-          const r = reported.get(unit.code);
-          return {
-            code: unit.code,
-            name: unit.name,
-            business: perDistrict(r?.data, 'business'),
-            citizen: perDistrict(r?.data, 'citizen'),
-            total: r ? r.data.items.length : null,
-            status: STATUS_WORDS[r?.timeliness ?? 'missing'],
-          };
-        }),
-        total: {
-          code: '',
-          name: 'Tổng cộng',
-          business: countOf('business'),
-          citizen: countOf('citizen'),
-          total: items.length,
-          status: `${sorted.length}/${units.length} đã báo cáo`,
-        },
-      };
-
-      const list: SummaryTable = {
-        id: 'items',
-        title: L('Danh sách ý kiến', 'All opinions'),
-        columns: [
-          { key: 'number', label: L('STT', 'No.'), kind: 'integer' },
-          { key: 'district', label: L('Huyện, thị xã, thành phố', 'District'), kind: 'text' },
-          { key: 'source', label: L('Ý kiến của', 'From'), kind: 'text' },
-          { key: 'topic', label: L('Lĩnh vực', 'Topic'), kind: 'text' },
-          { key: 'content', label: L('Nội dung ý kiến', 'Opinion'), kind: 'text' },
-          { key: 'proposal', label: L('Đề xuất, kiến nghị', 'Proposal'), kind: 'text' },
-        ],
-        rows: items.map(({ unit, item }, index): Record<string, Cell> => ({
-          number: index + 1,
-          district: unit.name,
-          source: sourceLabel.get(item.source) ?? item.source,
-          topic: topicLabel.get(item.topic) ?? item.topic,
-          content: item.content,
-          proposal: item.proposal ?? '',
-        })),
-      };
-
+      const bySource = Object.fromEntries(sources.map((s) => [s.value, [s.label, (d: Report) => d.items.filter((i) => i.source === s.value).length] as const]));
       return {
-        figures: [
-          { label: L('Số ý kiến', 'Opinions'), value: items.length },
-          { label: L('Ý kiến của doanh nghiệp', 'From businesses'), value: countOf('business') },
-          { label: L('Ý kiến của người dân', 'From citizens'), value: countOf('citizen') },
-          { label: L('Số ý kiến có đề xuất, kiến nghị', 'With a proposal'), value: items.filter(({ item }) => item.proposal).length },
+        figures: figures({
+          'Số ý kiến': items.length,
+          'Ý kiến của doanh nghiệp': countOf('business'),
+          'Ý kiến của người dân': countOf('citizen'),
+          'Số ý kiến có đề xuất, kiến nghị': items.filter(({ item }) => item.proposal).length,
+        }),
+        tables: [
+          crossTab({ id: 'by-topic', title: 'Số ý kiến theo lĩnh vực', corner: ['topic', 'Lĩnh vực'], rows: topics, columns: sources, cell: (t, s) => countOf(s, t), rowTotal: 'Tổng', total: 'Tổng cộng' }),
+          unitTable(input, {
+            id: 'by-district',
+            title: 'Số ý kiến theo huyện, thị xã, thành phố',
+            missing: true,
+            columns: { ...bySource, total: ['Tổng', (d) => d.items.length] },
+            total: 'Tổng cộng',
+          }),
+          tableOf({
+            id: 'items',
+            title: 'Danh sách ý kiến',
+            rows: items.map(({ unit, item }, index) => ({ number: index + 1, district: unit.name, source: sourceLabel.get(item.source) ?? item.source, topic: topicLabel.get(item.topic) ?? item.topic, content: item.content, proposal: item.proposal ?? '' })),
+            columns: { number: 'STT', district: ['Huyện, thị xã, thành phố', 'text'], source: ['Ý kiến của', 'text'], topic: ['Lĩnh vực', 'text'], content: ['Nội dung ý kiến', 'text'], proposal: ['Đề xuất, kiến nghị', 'text'] },
+          }),
         ],
-        tables: [byTopic, byDistrict, list],
       };
     },
   },

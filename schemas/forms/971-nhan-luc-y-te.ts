@@ -4,11 +4,11 @@
  * Directive 16, point 1) or can send to other provinces (all others, point 2).
  */
 import * as z from '../core/zod.ts';
-import { STATUS_WORDS } from '../core/format.ts';
 import { count, fields, optionalText, section, when, yesNo, contactSection } from '../core/fields.ts';
-import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
+import { defineForm } from '../core/form.ts';
+import { figures, sum, tableOf, unitTable } from '../core/summary-kit.ts';
 import type { Text } from '../core/i18n.ts';
-import { matchStaff } from './shared/staff-matching.ts';
+import { matchingTables } from './shared/staff-matching.ts';
 
 const PEOPLE: Text = { vi: 'người', en: 'people' };
 /** More than any province's whole health workforce, so a typo of an extra digit or two is caught. */
@@ -19,8 +19,6 @@ const professions = [
   { key: 'nurses', label: { vi: 'Điều dưỡng viên', en: 'Nurses' } },
   { key: 'technicians', label: { vi: 'Kỹ thuật viên', en: 'Technicians' } },
 ] as const;
-
-type Profession = (typeof professions)[number]['key'];
 
 function staffCounts(verb: 'need' | 'offer') {
   const help: Text =
@@ -80,9 +78,6 @@ export const schema = fields({
 
 type Report = z.output<typeof schema>;
 
-const zero = (): Record<Profession, number> => ({ doctors: 0, nurses: 0, technicians: 0 });
-const sum = (counts: Record<Profession, number>) => counts.doctors + counts.nurses + counts.technicians;
-
 export default /* @__PURE__ */ defineForm({
   id: '971-nhan-luc-y-te',
   version: 1,
@@ -115,140 +110,31 @@ export default /* @__PURE__ */ defineForm({
         },
       },
     ],
-    build({ reports }) {
-      const need = zero();
-      const offer = zero();
-      const rows: Array<Record<string, Cell>> = [];
-      for (const { unit, data, timeliness } of reports) {
-        const n: Record<Profession, number> = data.need ?? zero();
-        const o: Record<Profession, number> = data.offer ?? zero();
-        for (const p of professions) {
-          need[p.key] += n[p.key];
-          offer[p.key] += o[p.key];
-        }
-        rows.push({
-          code: unit.code,
-          name: unit.name,
-          region: unit.region ?? '',
-          directive16: data.appliesDirective16 ? 'Có' : 'Không',
-          needDoctors: n.doctors,
-          needNurses: n.nurses,
-          needTechnicians: n.technicians,
-          offerDoctors: o.doctors,
-          offerNurses: o.nurses,
-          offerTechnicians: o.technicians,
-          timeliness: STATUS_WORDS[timeliness],
-        });
-      }
-      rows.sort((a, b) => String(a.code).localeCompare(String(b.code)));
-
-      const byProfession: SummaryTable = {
-        id: 'by-profession',
-        title: { vi: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn', en: 'Need and offer by profession' },
-        columns: [
-          { key: 'profession', label: { vi: 'Chuyên môn', en: 'Profession' }, kind: 'text' },
-          { key: 'need', label: { vi: 'Nhu cầu', en: 'Need' }, kind: 'integer' },
-          { key: 'offer', label: { vi: 'Khả năng hỗ trợ', en: 'Offer' }, kind: 'integer' },
-          { key: 'gap', label: { vi: 'Còn thiếu (nhu cầu − hỗ trợ)', en: 'Gap (need − offer)' }, kind: 'integer' },
-        ],
-        rows: professions.map((p) => ({
-          profession: p.label.vi,
-          need: need[p.key],
-          offer: offer[p.key],
-          gap: need[p.key] - offer[p.key],
-        })),
-        total: { profession: 'Tổng cộng', need: sum(need), offer: sum(offer), gap: sum(need) - sum(offer) },
-      };
-
-      const staffColumns = (prefix: 'need' | 'offer', label: string, en: string) =>
-        professions.map((p) => ({
-          key: `${prefix}${p.key[0]!.toUpperCase()}${p.key.slice(1)}`,
-          label: { vi: `${label}: ${p.label.vi}`, en: `${en}: ${p.label.en}` },
-          kind: 'integer' as const,
-        }));
-
-      const byProvince: SummaryTable = {
+    build(input) {
+      const column = (prefix: string, key: string) => prefix + key[0]!.toUpperCase() + key.slice(1);
+      const staff = (prefix: 'need' | 'offer', heading: string) =>
+        Object.fromEntries(professions.map((p) => [column(prefix, p.key), [`${heading}: ${p.label.vi}`, (d: Report) => d[prefix]?.[p.key] ?? 0] as const]));
+      const byProvince = unitTable(input, {
         id: 'by-province',
-        title: { vi: 'Chi tiết theo tỉnh, thành phố', en: 'By province' },
-        columns: [
-          { key: 'code', label: { vi: 'Mã', en: 'Code' }, kind: 'text' },
-          { key: 'name', label: { vi: 'Tỉnh, thành phố', en: 'Province' }, kind: 'text' },
-          { key: 'region', label: { vi: 'Vùng', en: 'Region' }, kind: 'text' },
-          { key: 'directive16', label: { vi: 'Chỉ thị 16', en: 'Directive 16' }, kind: 'text' },
-          ...staffColumns('need', 'Nhu cầu', 'Need'),
-          ...staffColumns('offer', 'Hỗ trợ', 'Offer'),
-          { key: 'timeliness', label: { vi: 'Thời hạn', en: 'Timeliness' }, kind: 'text' },
-        ],
-        rows,
-        total: {
-          code: '',
-          name: 'Tổng cộng',
-          region: '',
-          directive16: '',
-          needDoctors: need.doctors,
-          needNurses: need.nurses,
-          needTechnicians: need.technicians,
-          offerDoctors: offer.doctors,
-          offerNurses: offer.nurses,
-          offerTechnicians: offer.technicians,
-          timeliness: '',
-        },
-      };
-
-      // The reader's next step: who could send whom, nearest region first.
-      const matchRows: Array<Record<string, Cell>> = [];
-      const unmetRows: Array<Record<string, Cell>> = [];
-      const unusedRows: Array<Record<string, Cell>> = [];
-      const byCode = new Map(reports.map((r) => [r.unit.code, r.unit]));
-      const party = (code: string, count: number) => {
-        const unit = byCode.get(code)!;
-        return { code, name: unit.name, region: unit.region ?? '', count };
-      };
-      for (const p of professions) {
-        const offers = reports.filter((r) => r.data.offer).map((r) => party(r.unit.code, r.data.offer![p.key]));
-        const needs = reports.filter((r) => r.data.need).map((r) => party(r.unit.code, r.data.need![p.key]));
-        const { transfers, unmetNeed, unusedOffer } = matchStaff(offers, needs);
-        for (const t of transfers) {
-          matchRows.push({ profession: p.label.vi, from: byCode.get(t.from)!.name, fromRegion: byCode.get(t.from)!.region ?? '', to: byCode.get(t.to)!.name, toRegion: byCode.get(t.to)!.region ?? '', count: t.count });
-        }
-        for (const [code, count] of Object.entries(unmetNeed)) unmetRows.push({ profession: p.label.vi, name: byCode.get(code)!.name, count, kind: 'Nhu cầu chưa được đáp ứng' });
-        for (const [code, count] of Object.entries(unusedOffer)) unusedRows.push({ profession: p.label.vi, name: byCode.get(code)!.name, count, kind: 'Khả năng hỗ trợ chưa sử dụng' });
-      }
-      const matched = matchRows.reduce((s, r) => s + (r.count as number), 0);
-      const matching: SummaryTable = {
-        id: 'matching',
-        title: { vi: 'Đề xuất điều phối nhân lực (ưu tiên vùng gần nhất, rồi nhu cầu lớn nhất)', en: 'Proposed matching (nearest region first, then largest need)' },
-        columns: [
-          { key: 'profession', label: { vi: 'Chuyên môn', en: 'Profession' }, kind: 'text' },
-          { key: 'from', label: { vi: 'Tỉnh hỗ trợ', en: 'From' }, kind: 'text' },
-          { key: 'fromRegion', label: { vi: 'Vùng', en: 'Region' }, kind: 'text' },
-          { key: 'to', label: { vi: 'Tỉnh nhận', en: 'To' }, kind: 'text' },
-          { key: 'toRegion', label: { vi: 'Vùng nhận', en: 'Region' }, kind: 'text' },
-          { key: 'count', label: { vi: 'Số người', en: 'People' }, kind: 'integer' },
-        ],
-        rows: matchRows,
-        total: { profession: 'Tổng cộng', from: '', fromRegion: '', to: '', toRegion: '', count: matched },
-      };
-      const leftovers: SummaryTable = {
-        id: 'unmatched',
-        title: { vi: 'Chưa ghép được', en: 'Left unmatched' },
-        columns: [
-          { key: 'kind', label: { vi: 'Loại', en: 'Kind' }, kind: 'text' },
-          { key: 'profession', label: { vi: 'Chuyên môn', en: 'Profession' }, kind: 'text' },
-          { key: 'name', label: { vi: 'Tỉnh, thành phố', en: 'Province' }, kind: 'text' },
-          { key: 'count', label: { vi: 'Số người', en: 'People' }, kind: 'integer' },
-        ],
-        rows: [...unmetRows, ...unusedRows],
-      };
-
+        title: 'Chi tiết theo tỉnh, thành phố',
+        columns: { region: { label: 'Vùng', kind: 'text', value: (_, u) => u.region ?? '' }, directive16: { label: 'Chỉ thị 16', kind: 'text', value: (d) => (d.appliesDirective16 ? 'Có' : 'Không') }, ...staff('need', 'Nhu cầu'), ...staff('offer', 'Hỗ trợ') },
+        total: 'Tổng cộng',
+      });
+      const sums = (prefix: string) => professions.map((p) => byProvince.total![column(prefix, p.key)] as number);
+      const [need, offer] = [sums('need'), sums('offer')];
+      const byProfession = tableOf({
+        id: 'by-profession',
+        title: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn',
+        rows: professions.map((p, i) => ({ profession: p.label.vi, need: need[i]!, offer: offer[i]!, gap: need[i]! - offer[i]! })),
+        columns: { profession: 'Chuyên môn', need: 'Nhu cầu', offer: 'Khả năng hỗ trợ', gap: 'Còn thiếu (nhu cầu − hỗ trợ)' },
+        total: 'Tổng cộng',
+      });
+      const side = (s: 'need' | 'offer', key: (typeof professions)[number]['key']) =>
+        input.reports.flatMap(({ unit, data }) => (data[s] ? [{ code: unit.code, name: unit.name, region: unit.region ?? '', count: data[s][key] }] : []));
+      const { matching, unmatched, matched } = matchingTables(professions.map((p) => ({ profession: p.label.vi, offers: side('offer', p.key), needs: side('need', p.key) })));
       return {
-        figures: [
-          { label: { vi: 'Tổng nhu cầu', en: 'Total need' }, value: sum(need) },
-          { label: { vi: 'Tổng khả năng hỗ trợ', en: 'Total offer' }, value: sum(offer) },
-          { label: { vi: 'Còn thiếu', en: 'Gap' }, value: sum(need) - sum(offer) },
-          { label: { vi: 'Có thể điều phối ngay', en: 'Matchable now' }, value: matched },
-        ],
-        tables: [byProfession, matching, leftovers, byProvince],
+        figures: figures({ 'Tổng nhu cầu': sum(need), 'Tổng khả năng hỗ trợ': sum(offer), 'Còn thiếu': sum(need) - sum(offer), 'Có thể điều phối ngay': matched }),
+        tables: [byProfession, matching, unmatched, byProvince],
       };
     },
   },

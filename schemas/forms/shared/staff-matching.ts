@@ -6,6 +6,8 @@
  * by province code so the proposal is the same every time.
  */
 import regions from '../../data/vung-kinh-te.json' with { type: 'json' };
+import type { Cell } from '../../core/form.ts';
+import { tableOf } from '../../core/summary-kit.ts';
 
 export interface Party {
   code: string;
@@ -60,4 +62,40 @@ export function matchStaff(offers: Party[], needs: Party[]) {
   }
   const unmetNeed = Object.fromEntries([...remaining].filter(([, n]) => n > 0));
   return { transfers, unmetNeed, unusedOffer };
+}
+
+/**
+ * The summary's two tables of the matching, one profession after another: the
+ * proposed transfers (with their total) and what is left unmatched.
+ */
+export function matchingTables(professions: Array<{ profession: string; offers: Party[]; needs: Party[] }>) {
+  const party = new Map(professions.flatMap((p) => [...p.offers, ...p.needs]).map((x) => [x.code, x]));
+  const transfers: Array<Record<string, Cell>> = [];
+  const unmet: Array<Record<string, Cell>> = [];
+  const unused: Array<Record<string, Cell>> = [];
+  for (const { profession, offers, needs } of professions) {
+    const { transfers: moves, unmetNeed, unusedOffer } = matchStaff(offers, needs);
+    for (const t of moves) {
+      const [from, to] = [party.get(t.from)!, party.get(t.to)!];
+      transfers.push({ profession, from: from.name, fromRegion: from.region, to: to.name, toRegion: to.region, count: t.count });
+    }
+    const leftover = (rest: Record<string, number>, kind: string) =>
+      Object.entries(rest).map(([code, count]) => ({ kind, profession, name: party.get(code)!.name, count }));
+    unmet.push(...leftover(unmetNeed, 'Nhu cầu chưa được đáp ứng'));
+    unused.push(...leftover(unusedOffer, 'Khả năng hỗ trợ chưa sử dụng'));
+  }
+  const matching = tableOf({
+    id: 'matching',
+    title: 'Đề xuất điều phối nhân lực (ưu tiên vùng gần nhất, rồi nhu cầu lớn nhất)',
+    rows: transfers,
+    columns: { profession: 'Chuyên môn', from: ['Tỉnh hỗ trợ', 'text'], fromRegion: ['Vùng', 'text'], to: ['Tỉnh nhận', 'text'], toRegion: ['Vùng nhận', 'text'], count: 'Số người' },
+    total: 'Tổng cộng',
+  });
+  const unmatched = tableOf({
+    id: 'unmatched',
+    title: 'Chưa ghép được',
+    rows: [...unmet, ...unused],
+    columns: { kind: ['Loại', 'text'], profession: ['Chuyên môn', 'text'], name: ['Tỉnh, thành phố', 'text'], count: 'Số người' },
+  });
+  return { matching, unmatched, matched: matching.total!.count as number };
 }

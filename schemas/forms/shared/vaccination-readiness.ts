@@ -10,10 +10,10 @@
  * group, and the plan per allocation batch: vaccine, group, time, method, site.
  */
 import * as z from '../../core/zod.ts';
-import { STATUS_WORDS } from '../../core/format.ts';
 import { choice, count, date, fields, optionalText, section, table, text, yesNo, contactSection } from '../../core/fields.ts';
 import { atLeast, listedIn, requiredIf } from '../../core/rules.ts';
-import type { SummaryInput, SummaryContent, SummaryTable, Cell } from '../../core/form.ts';
+import type { SummaryInput, SummaryContent } from '../../core/form.ts';
+import { figures, sum, tableOf, tally, totalOf, unitTable } from '../../core/summary-kit.ts';
 import type { Text } from '../../core/i18n.ts';
 import type { OrgUnit } from '../../core/org-unit.ts';
 import priorityGroups from '../../data/nhom-uu-tien-nq21.json' with { type: 'json' };
@@ -140,134 +140,65 @@ type Facility = Readiness['facilities'][number];
 
 
 /** The summary any level reads: facilities, cold chain, people, planned doses, per unit. */
-export function buildReadinessSummary({ reports }: SummaryInput<Readiness>): SummaryContent {
-  const all: Facility[] = reports.flatMap((r) => r.data.facilities);
-  const sumOf = (rows: Facility[], key: 'dosesPerDay' | 'cold2to8' | 'coldMinus15to25' | 'coldUltra' | 'vaccinators') =>
-    rows.reduce((s, f) => s + f[key], 0);
-
-  const byKind: SummaryTable = {
+export function buildReadinessSummary(input: SummaryInput<Readiness>): SummaryContent {
+  const all: Facility[] = input.reports.flatMap((r) => r.data.facilities);
+  const facilityCounts = (rows: Facility[]) => ({
+    count: rows.length,
+    fixed: rows.filter((f) => f.mode === 'fixed').length,
+    mobile: rows.filter((f) => f.mode === 'mobile').length,
+    ready: rows.filter((f) => f.ready).length,
+    dosesPerDay: sum(rows.map((f) => f.dosesPerDay)),
+    vaccinators: sum(rows.map((f) => f.vaccinators)),
+  });
+  const byKind = tableOf({
     id: 'facilities-by-kind',
-    title: L('Cơ sở tiêm chủng theo loại hình', 'Facilities by ownership and sector'),
-    columns: [
-      { key: 'ownership', label: L('Loại hình', 'Ownership'), kind: 'text' },
-      { key: 'sector', label: L('Thuộc', 'Sector'), kind: 'text' },
-      { key: 'count', label: L('Số cơ sở', 'Facilities'), kind: 'integer' },
-      { key: 'fixed', label: L('Cố định', 'Fixed'), kind: 'integer' },
-      { key: 'mobile', label: L('Lưu động', 'Mobile'), kind: 'integer' },
-      { key: 'ready', label: L('Đã sẵn sàng', 'Ready'), kind: 'integer' },
-      { key: 'dosesPerDay', label: L('Công suất (liều/ngày)', 'Doses per day'), kind: 'integer' },
-      { key: 'vaccinators', label: L('Người tiêm đã tập huấn', 'Trained vaccinators'), kind: 'integer' },
-    ],
-    rows: ownerships.flatMap((o) =>
-      sectors.map((s) => {
-        const rows = all.filter((f) => f.ownership === o.value && f.sector === s.value);
-        return {
-          ownership: o.label.vi,
-          sector: s.label.vi,
-          count: rows.length,
-          fixed: rows.filter((f) => f.mode === 'fixed').length,
-          mobile: rows.filter((f) => f.mode === 'mobile').length,
-          ready: rows.filter((f) => f.ready).length,
-          dosesPerDay: sumOf(rows, 'dosesPerDay'),
-          vaccinators: sumOf(rows, 'vaccinators'),
-        };
-      }),
-    ),
-    total: {
-      ownership: 'Tổng cộng',
-      sector: '',
-      count: all.length,
-      fixed: all.filter((f) => f.mode === 'fixed').length,
-      mobile: all.filter((f) => f.mode === 'mobile').length,
-      ready: all.filter((f) => f.ready).length,
-      dosesPerDay: sumOf(all, 'dosesPerDay'),
-      vaccinators: sumOf(all, 'vaccinators'),
-    },
-  };
-
-  const coldChain: SummaryTable = {
+    title: 'Cơ sở tiêm chủng theo loại hình',
+    rows: ownerships.flatMap((o) => sectors.map((s) => ({ ownership: o.label.vi, sector: s.label.vi, ...facilityCounts(all.filter((f) => f.ownership === o.value && f.sector === s.value)) }))),
+    columns: { ownership: 'Loại hình', sector: 'Thuộc', count: 'Số cơ sở', fixed: 'Cố định', mobile: 'Lưu động', ready: 'Đã sẵn sàng', dosesPerDay: 'Công suất (liều/ngày)', vaccinators: 'Người tiêm đã tập huấn' },
+    total: 'Tổng cộng',
+  });
+  const coldChain = tableOf({
     id: 'cold-chain',
-    title: L('Dung tích dây chuyền lạnh theo dải nhiệt độ bảo quản', 'Cold-chain capacity by storage range'),
-    columns: [
-      { key: 'range', label: L('Dải nhiệt độ', 'Range'), kind: 'text' },
-      { key: 'litres', label: L('Dung tích (lít)', 'Litres'), kind: 'integer' },
-      { key: 'facilities', label: L('Số cơ sở có', 'Facilities with it'), kind: 'integer' },
-    ],
-    rows: coldChainRanges.map((r) => ({
-      range: r.label.vi,
-      litres: sumOf(all, r.key),
-      facilities: all.filter((f) => f[r.key] > 0).length,
-    })),
-  };
-
-  const people = Object.fromEntries(priorityGroups.map((g) => [g.key, 0])) as Record<string, number>;
-  for (const r of reports) for (const g of priorityGroups) people[g.key]! += r.data.population[g.key] ?? 0;
-  const totalPeople = Object.values(people).reduce((s, n) => s + n, 0);
-  const populationTable: SummaryTable = {
+    title: 'Dung tích dây chuyền lạnh theo dải nhiệt độ bảo quản',
+    rows: coldChainRanges.map((r) => ({ range: r.label.vi, litres: sum(all.map((f) => f[r.key])), facilities: all.filter((f) => f[r.key] > 0).length })),
+    columns: { range: 'Dải nhiệt độ', litres: 'Dung tích (lít)', facilities: 'Số cơ sở có' },
+  });
+  const peopleOf = (data: Readiness) => sum(priorityGroups.map((g) => data.population[g.key] ?? 0));
+  const population = tableOf({
     id: 'population',
-    title: L('Đối tượng tiêm chủng theo nhóm ưu tiên', 'People to vaccinate by priority group'),
-    columns: [
-      { key: 'group', label: L('Nhóm đối tượng (Nghị quyết 21/NQ-CP)', 'Priority group'), kind: 'text' },
-      { key: 'people', label: L('Số người', 'People'), kind: 'integer' },
-    ],
-    rows: priorityGroups.map((g, i) => ({ group: `${i + 1}. ${g.vi}`, people: people[g.key]! })),
-    total: { group: 'Tổng cộng', people: totalPeople },
-  };
-
-  const planRows = reports.flatMap((r) => r.data.plan);
-  const plannedDoses = planRows.reduce((s, p) => s + p.doses, 0);
-  const planTable: SummaryTable = {
+    title: 'Đối tượng tiêm chủng theo nhóm ưu tiên',
+    rows: priorityGroups.map((g, i) => ({ group: `${i + 1}. ${g.vi}`, people: sum(input.reports.map((r) => r.data.population[g.key] ?? 0)) })),
+    columns: { group: 'Nhóm đối tượng (Nghị quyết 21/NQ-CP)', people: 'Số người' },
+    total: 'Tổng cộng',
+  });
+  const planRows = input.reports.flatMap((r) => r.data.plan);
+  const plan = tableOf({
     id: 'plan-by-vaccine',
-    title: L('Số liều vắc xin theo kế hoạch, theo loại vắc xin', 'Planned doses per vaccine'),
-    columns: [
-      { key: 'vaccine', label: L('Loại vắc xin', 'Vaccine'), kind: 'text' },
-      { key: 'doses', label: L('Số liều', 'Doses'), kind: 'integer' },
-      { key: 'rows', label: L('Số dòng kế hoạch', 'Plan rows'), kind: 'integer' },
-    ],
-    rows: vaccineOptions
-      .map((v) => {
-        const rows = planRows.filter((p) => p.vaccine === v.value);
-        return { vaccine: v.label.vi, doses: rows.reduce((s, p) => s + p.doses, 0), rows: rows.length };
-      })
-      .filter((row) => row.rows > 0),
-    total: { vaccine: 'Tổng cộng', doses: plannedDoses, rows: planRows.length },
-  };
-
-  const byUnit: SummaryTable = {
+    title: 'Số liều vắc xin theo kế hoạch, theo loại vắc xin',
+    rows: tally(planRows, (p) => p.vaccine, vaccineOptions, { vaccine: (_, v) => v.label.vi, doses: (rows) => sum(rows.map((p) => p.doses)), rows: (rows) => rows.length }, { skipEmpty: true }),
+    columns: { vaccine: 'Loại vắc xin', doses: 'Số liều', rows: 'Số dòng kế hoạch' },
+    total: 'Tổng cộng',
+  });
+  const byUnit = unitTable(input, {
     id: 'by-unit',
-    title: L('Chi tiết theo đơn vị báo cáo', 'By reporting unit'),
-    columns: [
-      { key: 'code', label: L('Mã', 'Code'), kind: 'text' },
-      { key: 'name', label: L('Đơn vị', 'Unit'), kind: 'text' },
-      { key: 'facilities', label: L('Số cơ sở', 'Facilities'), kind: 'integer' },
-      { key: 'ready', label: L('Đã sẵn sàng', 'Ready'), kind: 'integer' },
-      { key: 'dosesPerDay', label: L('Công suất (liều/ngày)', 'Doses per day'), kind: 'integer' },
-      { key: 'people', label: L('Số đối tượng', 'People'), kind: 'integer' },
-      { key: 'plannedDoses', label: L('Số liều kế hoạch', 'Planned doses'), kind: 'integer' },
-      { key: 'timeliness', label: L('Thời hạn', 'Timeliness'), kind: 'text' },
-    ],
-    rows: [...reports]
-      .sort((a, b) => a.unit.code.localeCompare(b.unit.code))
-      .map(({ unit, data, timeliness }): Record<string, Cell> => ({
-        code: unit.code,
-        name: unit.name,
-        facilities: data.facilities.length,
-        ready: data.facilities.filter((f) => f.ready).length,
-        dosesPerDay: sumOf(data.facilities, 'dosesPerDay'),
-        people: priorityGroups.reduce((s, g) => s + (data.population[g.key] ?? 0), 0),
-        plannedDoses: data.plan.reduce((s, p) => s + p.doses, 0),
-        timeliness: STATUS_WORDS[timeliness],
-      })),
-  };
-
+    title: 'Chi tiết theo đơn vị báo cáo',
+    name: 'Đơn vị',
+    columns: {
+      facilities: ['Số cơ sở', (d) => d.facilities.length],
+      ready: ['Đã sẵn sàng', (d) => d.facilities.filter((f) => f.ready).length],
+      dosesPerDay: ['Công suất (liều/ngày)', (d) => sum(d.facilities.map((f) => f.dosesPerDay))],
+      people: ['Số đối tượng', peopleOf],
+      plannedDoses: ['Số liều kế hoạch', (d) => sum(d.plan.map((p) => p.doses))],
+    },
+  });
   return {
-    figures: [
-      { label: L('Số cơ sở tiêm chủng', 'Vaccination facilities'), value: all.length },
-      { label: L('Công suất tiêm (liều/ngày)', 'Daily capacity (doses)'), value: sumOf(all, 'dosesPerDay') },
-      { label: L('Tổng số đối tượng', 'People to vaccinate'), value: totalPeople },
-      { label: L('Số liều theo kế hoạch', 'Planned doses'), value: plannedDoses },
-    ],
-    tables: [byKind, coldChain, populationTable, planTable, byUnit],
+    figures: figures({
+      'Số cơ sở tiêm chủng': all.length,
+      'Công suất tiêm (liều/ngày)': totalOf(byKind).dosesPerDay!,
+      'Tổng số đối tượng': totalOf(population).people!,
+      'Số liều theo kế hoạch': totalOf(plan).doses!,
+    }),
+    tables: [byKind, coldChain, population, plan, byUnit],
   };
 }
 
