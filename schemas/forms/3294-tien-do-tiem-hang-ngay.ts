@@ -47,8 +47,8 @@ const AVAILABLE: Formula = { op: 'sum', of: ['openingStock', 'received'] };
 
 const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: { vi: v.vi, en: v.en } }));
 
-/** The form's schema on its own: all the browser loads of this file. */
-export const schema = z
+/** Apart from `defineForm` so the summary and demo code can name its output type. */
+const schema = z
   .strictObject({
     doses: grid(
       {
@@ -194,7 +194,7 @@ const NO_DOSES: DoseTotals = { dose1: 0, dose2: 0, total: 0 };
 
 
 
-export default /* @__PURE__ */ defineForm({
+export default defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
   version: 1,
   title: {
