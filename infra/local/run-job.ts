@@ -108,9 +108,9 @@ if (import.meta.main) {
     console.error(plan.message);
     process.exit(1);
   }
+  console.log(`Biểu mẫu ${plan.formId}. ${plan.why}`);
   const { connectToRunningPlatform } = await import('./state.ts');
   const { runSummary, runtime, state } = await connectToRunningPlatform();
-  console.log(`Biểu mẫu ${plan.formId}. ${plan.why}`);
   try {
     const result = await runSummary({ formId: plan.formId, period: plan.period, ...(plan.again ? { edition: new Date().toISOString() } : {}) });
     console.log(`Tiêu đề thư: "${result.subject}"`);
