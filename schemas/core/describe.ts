@@ -5,6 +5,7 @@
 import * as z from './zod.ts';
 import { fieldMeta, type GridAxis } from './fields.ts';
 import type { ComputedField } from './computed.ts';
+import type { Condition, Rule } from './rules.ts';
 import type { AnyForm, Directive, Recipient, ReporterSpec } from './form.ts';
 import type { Text } from './i18n.ts';
 import type { PeriodSpec } from './period.ts';
@@ -29,7 +30,11 @@ export interface JsonSchemaNode {
   unit?: Text;
   widget?: string;
   options?: Array<{ value: string | number | boolean; label: Text }>;
-  showWhen?: { field: string; equals: string | number | boolean };
+  showWhen?: Condition;
+  /** A conditional field that may be left empty even when shown. */
+  optional?: boolean;
+  /** The root: rules across fields, checked by `core/rules.ts`. */
+  rules?: Rule[];
   computed?: ComputedField[];
   totals?: string[];
   rowLabel?: Text;
@@ -58,11 +63,7 @@ export interface FormDescriptor {
  * @example describeForm(form).jsonSchema.properties.need.label.vi // 'Nhu cầu hỗ trợ ...'
  */
 export function describeForm(form: AnyForm, allForms: AnyForm[] = []): FormDescriptor {
-  const jsonSchema = z.toJSONSchema(form.schema, {
-    metadata: fieldMeta,
-    io: 'input',
-    unrepresentable: 'any',
-  }) as JsonSchemaNode;
+  const jsonSchema = jsonSchemaOf(form.schema);
   return {
     id: form.id,
     version: form.version,
@@ -74,4 +75,20 @@ export function describeForm(form: AnyForm, allForms: AnyForm[] = []): FormDescr
     relays: allForms.filter((f) => f.relayOf === form.id).map((f) => ({ formId: f.id, issuer: f.directive.issuer })),
     jsonSchema,
   };
+}
+
+const described = new WeakMap<z.core.$ZodType, JsonSchemaNode>();
+
+/**
+ * A schema's JSON Schema with every field's metadata, conditions and rules; built
+ * once per schema, since the server checks each submission's rules on it.
+ * Callers must not change it.
+ */
+export function jsonSchemaOf(schema: z.core.$ZodType): JsonSchemaNode {
+  let json = described.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { metadata: fieldMeta, io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+    described.set(schema, json);
+  }
+  return json;
 }

@@ -7,12 +7,10 @@ import * as z from './zod.ts';
 import type { Text } from './i18n.ts';
 import type { ComputedField } from './computed.ts';
 import { cleanText } from './text.ts';
+import type { Condition, Rule } from './rules.ts';
 
 /** A condition on another field, by its dotted path from the form root. */
-export interface ShowWhen {
-  field: string;
-  equals: string | number | boolean;
-}
+export type ShowWhen = Condition;
 
 export interface ChoiceOption {
   value: string | number | boolean;
@@ -33,6 +31,8 @@ export interface FieldMeta {
   /** Choices, with labels; radio buttons when few, a select when many. */
   options?: ChoiceOption[];
   showWhen?: ShowWhen;
+  /** A conditional field that may be left empty even when shown. */
+  optional?: boolean;
   /** Values shown beside a section's or a table row's fields, computed from them, never typed. */
   computed?: ComputedField[];
   /** Tables: columns whose sum is shown under the table. */
@@ -44,8 +44,13 @@ export interface FieldMeta {
   columns?: GridAxis[];
 }
 
+/** The form root's metadata: the rules across its fields. */
+export interface FormMeta {
+  rules: Rule[];
+}
+
 /** The typed metadata registry every form field is registered in. */
-export const fieldMeta = z.registry<FieldMeta>();
+export const fieldMeta = z.registry<FieldMeta | FormMeta>();
 
 type Labels = Pick<FieldMeta, 'label' | 'help' | 'unit'>;
 
@@ -176,15 +181,36 @@ export function yesNo(labels: Labels & { yes: Text; no: Text }) {
   });
 }
 
-/**
- * A titled group of fields. With `showWhen`, the section is present only when
- * the condition holds; the form's cross-field rule enforces that on the server.
- */
-export function section<S extends z.core.$ZodLooseShape>(
-  labels: Labels & { showWhen?: ShowWhen; computed?: ComputedField[] },
-  shape: S,
-) {
+/** A titled group of fields; wrap it in `when` to make it conditional. */
+export function section<S extends z.core.$ZodLooseShape>(labels: Labels & { computed?: ComputedField[] }, shape: S) {
   return z.strictObject(shape).register(fieldMeta, { ...labels, widget: 'section' });
+}
+
+type Shown<T extends z.core.SomeType> = T extends z.ZodMiniOptional<infer I extends z.core.SomeType> ? z.ZodMiniOptional<I> : z.ZodMiniOptional<T>;
+
+/**
+ * A field or section shown only when another field has a given answer. The
+ * platform requires it when shown (unless `schema` is optional) and refuses it
+ * when hidden, with messages naming both; no rule to write.
+ * @example offer: when({ field: 'appliesDirective16', equals: false }, section({ label }, counts))
+ */
+export function when<T extends z.ZodMiniType>(showWhen: ShowWhen, schema: T): Shown<T> {
+  const optional = schema instanceof z.ZodMiniOptional;
+  const inner = (optional ? schema.def.innerType : schema) as z.ZodMiniType;
+  // A copy, so a schema used in two places is conditional only where `when` wraps it.
+  const shown = inner.clone();
+  fieldMeta.add(shown, { ...(fieldMeta.get(inner) as FieldMeta), showWhen, ...(optional ? { optional } : {}) });
+  return z.optional(shown) as Shown<T>;
+}
+
+/**
+ * The whole answer: the form's fields, and the rules across them (`core/rules.ts`),
+ * checked by the platform on every submission.
+ * @example schema: fields({ screening: section(...) }, [atMost('screening.positive', 'screening.tested')])
+ */
+export function fields<S extends z.core.$ZodLooseShape>(shape: S, rules: Rule[] = []) {
+  const schema = z.strictObject(shape);
+  return rules.length > 0 ? schema.register(fieldMeta, { rules }) : schema;
 }
 
 /**

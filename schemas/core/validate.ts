@@ -1,7 +1,9 @@
 /**
- * Validation shared by the browser and the API: one schema, one error shape.
+ * Validation of an answer, on the server: one schema, one error shape.
  */
 import type * as z from './zod.ts';
+import { jsonSchemaOf } from './describe.ts';
+import { checkRules } from './rules.ts';
 
 /**
  * Field errors keyed by dotted path from the form root (`need.doctors`); `''` is the form itself.
@@ -36,11 +38,16 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors 
 }
 
 /**
- * Parses form data with the form's schema.
+ * Parses form data with the form's schema, then checks its conditions (`when`) and
+ * rules (`fields(shape, rules)`), which need the whole answer parsed first.
  * @example validateData(form.schema, { need: { doctors: -1 } }) // { ok: false, fields: { 'need.doctors': [...] } }
  */
 export function validateData<S extends z.core.$ZodType>(schema: S, data: unknown): ValidationResult<z.output<S>> {
   const result = (schema as unknown as z.ZodMiniType<z.output<S>>).safeParse(data);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, fields: toFieldErrors(result.error.issues) };
+  if (!result.success) return { ok: false, fields: toFieldErrors(result.error.issues) };
+  const issues = checkRules(jsonSchemaOf(schema), result.data);
+  if (issues.length === 0) return { ok: true, data: result.data };
+  const { fields, add } = fieldErrors();
+  for (const issue of issues) add(issue.path, issue.message);
+  return { ok: false, fields };
 }

@@ -75,8 +75,8 @@ describe('3294 form: rules within a day', () => {
     expect(validateData(form.schema, report)).toEqual({
       ok: false,
       fields: {
-        'vaccines.2.vaccine': ['Loại vắc xin này đã có ở dòng 1; mỗi loại chỉ khai một dòng.'],
-        'vaccines.3.vaccine': ['Loại vắc xin này đã có ở dòng 2; mỗi loại chỉ khai một dòng.'],
+        'vaccines.2.vaccine': ['Loại vắc xin này đã có ở dòng 1; mỗi loại vắc xin chỉ khai một dòng.'],
+        'vaccines.3.vaccine': ['Loại vắc xin này đã có ở dòng 2; mỗi loại vắc xin chỉ khai một dòng.'],
       },
     });
   });

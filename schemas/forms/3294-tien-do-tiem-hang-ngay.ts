@@ -7,7 +7,8 @@
  * national "Hệ thống tiêm chủng vắc xin phòng Covid-19".
  */
 import * as z from '../core/zod.ts';
-import { choice, count, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
+import { choice, count, fields, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
+import { atMost, sumOf, uniqueIn } from '../core/rules.ts';
 import type { Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import { formatDate, formatInteger, STATUS_WORDS } from '../core/format.ts';
@@ -48,8 +49,8 @@ const AVAILABLE: Formula = { op: 'sum', of: ['openingStock', 'received'] };
 const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: { vi: v.vi, en: v.en } }));
 
 /** Apart from `defineForm` so the summary and demo code can name its output type. */
-const schema = z
-  .strictObject({
+const schema = fields(
+  {
     doses: grid(
       {
         label: { vi: 'Số liều vắc xin đã tiêm trong ngày', en: 'Doses given today' },
@@ -137,35 +138,16 @@ const schema = z
     ),
     note: optionalText({ label: { vi: 'Khó khăn, vướng mắc, đề xuất', en: 'Difficulties and proposals' }, max: 2000, multiline: true }),
     contact: contactSection(),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      const given = doseTotals(value.doses).total;
-      const available = value.vaccines.reduce((s, row) => s + row.openingStock + row.received, 0);
-      if (given > available) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['doses'],
-          message: `Tổng số liều đã tiêm trong ngày (${formatInteger(given)}) vượt quá tổng số vắc xin có thể sử dụng trong ngày (${formatInteger(available)} liều).`,
-          input: value.doses,
-        });
-      }
-      const firstRow = new Map<string, number>();
-      value.vaccines.forEach((row, index) => {
-        const first = firstRow.get(row.vaccine);
-        if (first === undefined) {
-          firstRow.set(row.vaccine, index);
-          return;
-        }
-        ctx.addIssue({
-          code: 'custom',
-          path: ['vaccines', index, 'vaccine'],
-          message: `Loại vắc xin này đã có ở dòng ${first + 1}; mỗi loại chỉ khai một dòng.`,
-          input: row.vaccine,
-        });
-      });
-    }),
-  );
+  },
+  [
+    atMost(
+      'doses',
+      sumOf('vaccines.*.openingStock', 'vaccines.*.received'),
+      'Tổng số liều đã tiêm trong ngày ({value}) vượt quá tổng số vắc xin có thể sử dụng trong ngày ({limit} liều).',
+    ),
+    uniqueIn('vaccines', 'vaccine'),
+  ],
+);
 
 /** One district's day as the schema outputs it. */
 type Report = z.output<typeof schema>;

@@ -53,8 +53,8 @@ describe('347 results form: rules', () => {
     expect(validateData(form.schema, partial)).toEqual({
       ok: false,
       fields: {
-        dose2Age12to17: ['Vui lòng báo cáo kết quả: tiêm mũi 2 cho người từ 12-17 tuổi.'],
-        dose3Age18Plus: ['Vui lòng báo cáo kết quả: tiêm mũi thứ 3 cho người từ 18 tuổi trở lên.'],
+        dose2Age12to17: ['Vui lòng điền “Tiêm mũi 2 cho người từ 12-17 tuổi (trong tháng 01/2022)” vì đã chọn “Có — báo cáo kết quả tiêm theo 3 mục tiêu”.'],
+        dose3Age18Plus: ['Vui lòng điền “Tiêm mũi thứ 3 cho người từ 18 tuổi trở lên (trong quý i/2022)” vì đã chọn “Có — báo cáo kết quả tiêm theo 3 mục tiêu”.'],
       },
     });
   });
@@ -62,7 +62,11 @@ describe('347 results form: rules', () => {
   test('a unit that does not report vaccination cannot fill a target', () => {
     expect(validateData(form.schema, { ...departmentReport, dose2Age18Plus: { target: 10, vaccinated: 5 } })).toEqual({
       ok: false,
-      fields: { dose2Age18Plus: ['Đơn vị đã chọn không báo cáo kết quả tiêm vắc xin; vui lòng bỏ trống mục này.'] },
+      fields: {
+        dose2Age18Plus: [
+          'Vui lòng bỏ trống “Tiêm mũi 2 cho người từ 18 tuổi trở lên (chậm nhất ngày 31/12/2021)” vì đã chọn “Không — đơn vị không trực tiếp tổ chức tiêm”.',
+        ],
+      },
     });
   });
 
@@ -76,9 +80,9 @@ describe('347 results form: rules', () => {
     ).toEqual({
       ok: false,
       fields: {
-        'screening.positive': ['Số ca dương tính không thể nhiều hơn số người được xét nghiệm (1.000).'],
-        'drugs.allocated': ['Số liệu trình đã phân bổ không thể nhiều hơn số đã tiếp nhận (500).'],
-        'drugs.facilities': ['Số cơ sở được cấp thuốc không thể nhiều hơn số liệu trình đã phân bổ (600).'],
+        'screening.positive': ['Số ca dương tính phát hiện qua tầm soát không được lớn hơn số người được xét nghiệm tầm soát (1.000).'],
+        'drugs.allocated': ['Số liệu trình đã phân bổ cho cơ sở thu dung, điều trị không được lớn hơn số liệu trình thuốc điều trị đã tiếp nhận (500).'],
+        'drugs.facilities': ['Số cơ sở thu dung, điều trị được cấp thuốc không được lớn hơn số liệu trình đã phân bổ cho cơ sở thu dung, điều trị (600).'],
       },
     });
     expect(

@@ -10,10 +10,11 @@
  * Sở Y tế letter of 26/12/2021 it answers.
  */
 import * as z from '../core/zod.ts';
-import { count, section, text, yesNo, contactSection } from '../core/fields.ts';
+import { count, fields, section, text, when, yesNo, contactSection } from '../core/fields.ts';
+import { atMost } from '../core/rules.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatDate, formatInteger, STATUS_WORDS } from '../core/format.ts';
+import { formatDate, STATUS_WORDS } from '../core/format.ts';
 import { addDays, daysBetween } from '../core/period.ts';
 import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -68,12 +69,12 @@ type TargetKey = (typeof targets)[number]['key'];
  * workers of the industrial parks were vaccinated where they work, not where they live.
  */
 function coverageSection(t: (typeof targets)[number]) {
-  return z.optional(
+  return when(
+    { field: 'reportsVaccination', equals: true },
     section(
       {
         label: L(`${t.label.vi} (${t.deadline.vi.toLowerCase()})`, `${t.label.en} (${t.deadline.en.toLowerCase()})`),
         ...(t.help ? { help: t.help } : {}),
-        showWhen: { field: 'reportsVaccination', equals: true },
         computed: [{ key: 'coverage', label: L('Tỷ lệ đạt', 'Coverage'), unit: L('%', '%'), formula: COVERAGE }],
       },
       {
@@ -108,8 +109,8 @@ const measures = [
 type MeasureKey = (typeof measures)[number]['key'];
 
 /** Apart from `defineForm` so the summary and demo code can name its output type. */
-const schema = z
-  .strictObject({
+const schema = fields(
+  {
     reportsVaccination: yesNo({
       label: L('Đơn vị báo cáo kết quả tiêm vắc xin phòng Covid-19 trên địa bàn?', 'Does the unit report vaccination results?'),
       help: L(
@@ -188,51 +189,14 @@ const schema = z
       multiline: true,
     }),
     contact: contactSection(),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      for (const t of targets) {
-        const present = value[t.key] !== undefined;
-        if (value.reportsVaccination && !present) {
-          ctx.addIssue({ code: 'custom', path: [t.key], message: `Vui lòng báo cáo kết quả: ${t.label.vi.toLowerCase()}.`, input: value[t.key] });
-        }
-        if (!value.reportsVaccination && present) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [t.key],
-            message: 'Đơn vị đã chọn không báo cáo kết quả tiêm vắc xin; vui lòng bỏ trống mục này.',
-            input: value[t.key],
-          });
-        }
-      }
-      const { screening, drugs } = value;
-      if (screening.positive > screening.tested) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['screening', 'positive'],
-          message: `Số ca dương tính không thể nhiều hơn số người được xét nghiệm (${formatInteger(screening.tested)}).`,
-          input: screening.positive,
-        });
-      }
-      if (drugs.allocated > drugs.received) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['drugs', 'allocated'],
-          message: `Số liệu trình đã phân bổ không thể nhiều hơn số đã tiếp nhận (${formatInteger(drugs.received)}).`,
-          input: drugs.allocated,
-        });
-      }
-      // Each facility supplied got at least one course.
-      if (drugs.facilities > drugs.allocated) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['drugs', 'facilities'],
-          message: `Số cơ sở được cấp thuốc không thể nhiều hơn số liệu trình đã phân bổ (${formatInteger(drugs.allocated)}).`,
-          input: drugs.facilities,
-        });
-      }
-    }),
-  );
+  },
+  [
+    atMost('screening.positive', 'screening.tested'),
+    atMost('drugs.allocated', 'drugs.received'),
+    // Each facility supplied got at least one course.
+    atMost('drugs.facilities', 'drugs.allocated'),
+  ],
+);
 
 /** One unit's answer as the schema outputs it. */
 type Report = z.output<typeof schema>;

@@ -45,7 +45,9 @@ describe('4380 readiness form', () => {
     delete bad.facilities[1]!.missing;
     expect(validateData(form.schema, bad)).toEqual({
       ok: false,
-      fields: { 'facilities.1.missing': ['Cơ sở chưa sẵn sàng: ghi rõ còn thiếu gì.'] },
+      fields: {
+        'facilities.1.missing': ['Vui lòng điền “Còn thiếu (cơ sở vật chất, trang thiết bị, nhân lực, tập huấn...)” vì đã chọn “Chưa sẵn sàng”.'],
+      },
     });
   });
 
@@ -57,13 +59,13 @@ describe('4380 readiness form', () => {
       ok: false,
       fields: {
         'plan.1.endDate': ['Ngày kết thúc phải từ ngày bắt đầu trở về sau.'],
-        'plan.0.facility': ['Điểm tiêm chưa có trong danh sách cơ sở tiêm chủng ở trên.'],
+        'plan.0.facility': ['Điểm tiêm chủng chưa có trong danh sách cơ sở tiêm chủng trên địa bàn.'],
       },
     });
     bad.plan[1]!.endDate = '2021-06-12';
     expect(validateData(form.schema, bad)).toEqual({
       ok: false,
-      fields: { 'plan.0.facility': ['Điểm tiêm chưa có trong danh sách cơ sở tiêm chủng ở trên.'] },
+      fields: { 'plan.0.facility': ['Điểm tiêm chủng chưa có trong danh sách cơ sở tiêm chủng trên địa bàn.'] },
     });
   });
 

@@ -67,8 +67,8 @@ describe('971 form: bad input gets a Vietnamese message on its field', () => {
     expect(validateData(form.schema, { ...needing, need: undefined, offer: offering.offer })).toEqual({
       ok: false,
       fields: {
-        need: ['Tỉnh thực hiện Chỉ thị 16 cần báo cáo nhu cầu hỗ trợ.'],
-        offer: ['Tỉnh thực hiện Chỉ thị 16 chỉ báo cáo nhu cầu, không báo cáo khả năng hỗ trợ.'],
+        need: ['Vui lòng điền “Nhu cầu hỗ trợ nhân lực y tế” vì đã chọn “Có — báo cáo nhu cầu hỗ trợ”.'],
+        offer: ['Vui lòng bỏ trống “Khả năng hỗ trợ nhân lực y tế” vì đã chọn “Có — báo cáo nhu cầu hỗ trợ”.'],
       },
     });
   });

@@ -5,7 +5,7 @@
  */
 import * as z from '../core/zod.ts';
 import { STATUS_WORDS } from '../core/format.ts';
-import { count, optionalText, section, yesNo, contactSection } from '../core/fields.ts';
+import { count, fields, optionalText, section, when, yesNo, contactSection } from '../core/fields.ts';
 import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
 import type { Text } from '../core/i18n.ts';
 import { matchStaff } from './shared/staff-matching.ts';
@@ -35,74 +35,48 @@ function staffCounts(verb: 'need' | 'offer') {
 }
 
 /** Apart from `defineForm` so the summary and demo code can name its output type. */
-const schema = z
-  .strictObject({
-    appliesDirective16: yesNo({
-      label: {
-        vi: 'Tỉnh, thành phố đang thực hiện các biện pháp phòng, chống dịch theo Chỉ thị số 16/CT-TTg?',
-        en: 'Is the province applying the measures of Directive 16/CT-TTg?',
-      },
-      help: {
-        vi: 'Có: báo cáo nhu cầu hỗ trợ (điểm 1). Không: báo cáo khả năng hỗ trợ địa phương khác (điểm 2).',
-        en: 'Yes: report the staff you need (point 1). No: report the staff you can send (point 2).',
-      },
-      yes: { vi: 'Có — báo cáo nhu cầu hỗ trợ', en: 'Yes — report needs' },
-      no: { vi: 'Không — báo cáo khả năng hỗ trợ', en: 'No — report what we can send' },
-    }),
-    need: z.optional(
-      section(
-        {
-          label: { vi: 'Nhu cầu hỗ trợ nhân lực y tế', en: 'Health workforce needed' },
-          help: {
-            vi: 'Tổng hợp nhu cầu hỗ trợ về bác sỹ, điều dưỡng viên, kỹ thuật viên để phục vụ phòng chống dịch trên địa bàn.',
-            en: 'Doctors, nurses and technicians needed for epidemic response in the province.',
-          },
-          showWhen: { field: 'appliesDirective16', equals: true },
+const schema = fields({
+  appliesDirective16: yesNo({
+    label: {
+      vi: 'Tỉnh, thành phố đang thực hiện các biện pháp phòng, chống dịch theo Chỉ thị số 16/CT-TTg?',
+      en: 'Is the province applying the measures of Directive 16/CT-TTg?',
+    },
+    help: {
+      vi: 'Có: báo cáo nhu cầu hỗ trợ (điểm 1). Không: báo cáo khả năng hỗ trợ địa phương khác (điểm 2).',
+      en: 'Yes: report the staff you need (point 1). No: report the staff you can send (point 2).',
+    },
+    yes: { vi: 'Có — báo cáo nhu cầu hỗ trợ', en: 'Yes — report needs' },
+    no: { vi: 'Không — báo cáo khả năng hỗ trợ', en: 'No — report what we can send' },
+  }),
+  need: when(
+    { field: 'appliesDirective16', equals: true },
+    section(
+      {
+        label: { vi: 'Nhu cầu hỗ trợ nhân lực y tế', en: 'Health workforce needed' },
+        help: {
+          vi: 'Tổng hợp nhu cầu hỗ trợ về bác sỹ, điều dưỡng viên, kỹ thuật viên để phục vụ phòng chống dịch trên địa bàn.',
+          en: 'Doctors, nurses and technicians needed for epidemic response in the province.',
         },
-        staffCounts('need'),
-      ),
+      },
+      staffCounts('need'),
     ),
-    offer: z.optional(
-      section(
-        {
-          label: { vi: 'Khả năng hỗ trợ nhân lực y tế', en: 'Health workforce that can be sent' },
-          help: {
-            vi: 'Tổng hợp khả năng có thể hỗ trợ về bác sỹ, điều dưỡng viên, kỹ thuật viên để phục vụ phòng, chống dịch tại các địa phương khác trên cả nước.',
-            en: 'Doctors, nurses and technicians the province can send to other provinces.',
-          },
-          showWhen: { field: 'appliesDirective16', equals: false },
+  ),
+  offer: when(
+    { field: 'appliesDirective16', equals: false },
+    section(
+      {
+        label: { vi: 'Khả năng hỗ trợ nhân lực y tế', en: 'Health workforce that can be sent' },
+        help: {
+          vi: 'Tổng hợp khả năng có thể hỗ trợ về bác sỹ, điều dưỡng viên, kỹ thuật viên để phục vụ phòng, chống dịch tại các địa phương khác trên cả nước.',
+          en: 'Doctors, nurses and technicians the province can send to other provinces.',
         },
-        staffCounts('offer'),
-      ),
+      },
+      staffCounts('offer'),
     ),
-    note: optionalText({ label: { vi: 'Ghi chú', en: 'Note' }, max: 2000, multiline: true }),
-    contact: contactSection(),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      const [required, forbidden] = value.appliesDirective16 ? (['need', 'offer'] as const) : (['offer', 'need'] as const);
-      if (!value[required]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [required],
-          message: value.appliesDirective16
-            ? 'Tỉnh thực hiện Chỉ thị 16 cần báo cáo nhu cầu hỗ trợ.'
-            : 'Tỉnh không thực hiện Chỉ thị 16 cần báo cáo khả năng hỗ trợ.',
-          input: value[required],
-        });
-      }
-      if (value[forbidden]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [forbidden],
-          message: value.appliesDirective16
-            ? 'Tỉnh thực hiện Chỉ thị 16 chỉ báo cáo nhu cầu, không báo cáo khả năng hỗ trợ.'
-            : 'Tỉnh không thực hiện Chỉ thị 16 chỉ báo cáo khả năng hỗ trợ, không báo cáo nhu cầu.',
-          input: value[forbidden],
-        });
-      }
-    }),
-  );
+  ),
+  note: optionalText({ label: { vi: 'Ghi chú', en: 'Note' }, max: 2000, multiline: true }),
+  contact: contactSection(),
+});
 
 type Report = z.output<typeof schema>;
 

@@ -61,7 +61,7 @@ describe('4380 readiness form in the browser', () => {
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await expect.poll(() => page.getByTestId('error-summary').isVisible()).toBe(true);
     expect(await page.getAttribute('#f-plan-0-facility', 'aria-invalid')).toBe('true');
-    expect(await page.getByTestId('error-summary').innerText()).toContain('Điểm tiêm chưa có trong danh sách cơ sở tiêm chủng ở trên.');
+    expect(await page.getByTestId('error-summary').innerText()).toContain('Điểm tiêm chủng chưa có trong danh sách cơ sở tiêm chủng trên địa bàn.');
 
     await page.fill('#f-plan-0-facility', 'Bệnh viện Bạch Mai');
     const receipt = await submitAndReadReceipt(page);

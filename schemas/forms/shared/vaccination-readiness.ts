@@ -11,7 +11,8 @@
  */
 import * as z from '../../core/zod.ts';
 import { STATUS_WORDS } from '../../core/format.ts';
-import { choice, count, date, optionalText, section, table, text, yesNo, contactSection } from '../../core/fields.ts';
+import { choice, count, date, fields, optionalText, section, table, text, yesNo, contactSection } from '../../core/fields.ts';
+import { atLeast, listedIn, requiredIf } from '../../core/rules.ts';
 import type { SummaryInput, SummaryContent, SummaryTable, Cell } from '../../core/form.ts';
 import type { Text } from '../../core/i18n.ts';
 import type { OrgUnit } from '../../core/org-unit.ts';
@@ -60,9 +61,6 @@ const facilities = table(
     minRows: 1,
     maxRows: 2000,
     totals: ['dosesPerDay', 'cold2to8', 'coldMinus15to25', 'coldUltra', 'vaccinators'],
-    rowRule: (row, issue) => {
-      if (!row.ready && !row.missing) issue('missing', 'Cơ sở chưa sẵn sàng: ghi rõ còn thiếu gì.');
-    },
   },
   {
     name: text({ label: L('Tên cơ sở', 'Name'), max: 200 }),
@@ -108,9 +106,6 @@ const plan = table(
     rowLabel: L('dòng kế hoạch', 'plan row'),
     maxRows: 2000,
     totals: ['doses'],
-    rowRule: (row, issue) => {
-      if (row.endDate < row.startDate) issue('endDate', 'Ngày kết thúc phải từ ngày bắt đầu trở về sau.');
-    },
   },
   {
     batch: text({ label: L('Đợt phân bổ', 'Allocation batch'), max: 100 }),
@@ -124,30 +119,21 @@ const plan = table(
   },
 );
 
-export const readinessSchema = z
-  .strictObject({
+export const readinessSchema = fields(
+  {
     facilities,
     population,
     plan,
     note: optionalText({ label: L('Kiến nghị, đề xuất', 'Requests and proposals'), max: 3000, multiline: true }),
     contact: contactSection(),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      // A plan row names a site of the register above, so the plan can be checked against capacity.
-      const names = new Set(value.facilities.map((f) => f.name.toLocaleLowerCase('vi')));
-      value.plan.forEach((row, i) => {
-        if (!names.has(row.facility.toLocaleLowerCase('vi'))) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['plan', i, 'facility'],
-            message: 'Điểm tiêm chưa có trong danh sách cơ sở tiêm chủng ở trên.',
-            input: row.facility,
-          });
-        }
-      });
-    }),
-  );
+  },
+  [
+    requiredIf('facilities.*.missing', { field: 'facilities.*.ready', equals: false }),
+    atLeast('plan.*.endDate', 'plan.*.startDate', 'Ngày kết thúc phải từ ngày bắt đầu trở về sau.'),
+    // A plan row names a site of the register above, so the plan can be checked against capacity.
+    listedIn('plan.*.facility', 'facilities.*.name'),
+  ],
+);
 
 export type Readiness = z.output<typeof readinessSchema>;
 type Facility = Readiness['facilities'][number];
