@@ -42,7 +42,7 @@ describe('the guide’s examples, registered', () => {
       pcr: 'section',
       rapid: 'section',
       pooled: 'choice',
-      pooling: 'section',
+      pools: 'count',
     });
   });
 
@@ -52,7 +52,7 @@ describe('the guide’s examples, registered', () => {
     const refused = await put(runtime, once.id, '2021-10-04', '689', { beds: 10, occupied: 11 });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
-      error: { code: 'VALIDATION_FAILED', fields: { occupied: ['Số giường đang sử dụng không được lớn hơn tổng số giường.'] } },
+      error: { code: 'VALIDATION_FAILED', fields: { occupied: ['Số giường đang sử dụng không được lớn hơn tổng số giường (10).'] } },
     });
 
     expect((await put(runtime, once.id, '2021-10-04', '689', { beds: 120, occupied: 90 })).status).toBe(201);
@@ -87,10 +87,15 @@ describe('the guide’s examples, registered', () => {
     runtime.clock.set(new Date('2021-10-01T08:00:00Z'));
     expect((await put(runtime, daily.id, '2021-10-01', '689', day([100, 3], [200, 2]))).status).toBe(201);
     runtime.clock.set(new Date('2021-10-02T08:00:00Z'));
-    const refused = await put(runtime, daily.id, '2021-10-02', '689', { ...day([100, 101], [10, 0]), pooled: true });
+    const refused = await put(runtime, daily.id, '2021-10-02', '689', day([100, 101], [10, 0]));
     expect(await refused.json()).toMatchObject({
-      error: { fields: { 'pcr.positives': ['Số mẫu dương tính không được lớn hơn số mẫu xét nghiệm.'], 'pooling.pools': ['Vui lòng nhập số mẫu gộp.'] } },
+      error: { fields: { 'pcr.positives': ['Số mẫu dương tính không được lớn hơn số mẫu xét nghiệm (100).'] } },
     });
+    // Shown, so required: the platform says so without a rule in the form.
+    const unshown = await put(runtime, daily.id, '2021-10-02', '689', { ...day([100, 1], [10, 0]), pooled: true });
+    expect(await unshown.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: { pools: ['Vui lòng điền “Số mẫu gộp” vì đã chọn “Có”.'] } } });
+    const hidden = await put(runtime, daily.id, '2021-10-02', '689', { ...day([100, 1], [10, 0]), pools: 3 });
+    expect(await hidden.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: { pools: ['Vui lòng bỏ trống “Số mẫu gộp” vì đã chọn “Không”.'] } } });
     expect((await put(runtime, daily.id, '2021-10-02', '689', day([50, 1], [150, 3]))).status).toBe(201);
 
     const summary = await summaryOf(runtime, daily.id, '2021-10-02');
