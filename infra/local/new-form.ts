@@ -40,8 +40,7 @@ export function formSource(id: string): string {
  * TODO: The directive's number, date, issuer and subject; who reports, by when.
  * Hướng dẫn / guide: schemas/README.md
  */
-import * as z from '../core/zod.ts';
-import { count, optionalText } from '../core/fields.ts';
+import { count, fields, optionalText } from '../core/fields.ts';
 import { defineForm } from '../core/form.ts';
 
 const L = (vi: string, en = vi) => ({ vi, en });
@@ -62,11 +61,15 @@ export default defineForm({
   reporters: { under: 'VN', kinds: ['province'] },
   // TODO: kỳ và hạn báo cáo, giờ Việt Nam / period and deadline, Vietnam time
   period: { kind: 'once', period: '2021-08-01', deadline: '2021-08-08T17:00' },
-  schema: z.strictObject({
-    // TODO: các trường lấy từ văn bản (xem schemas/README.md) / the fields, in the directive's words
-    total: count({ label: L('TODO: Tổng số'), max: 1_000_000 }),
-    note: optionalText({ label: L('Ghi chú'), max: 2000, multiline: true }),
-  }),
+  schema: fields(
+    {
+      // TODO: các trường lấy từ văn bản (xem schemas/README.md) / the fields, in the directive's words
+      total: count({ label: L('TODO: Tổng số'), max: 1_000_000 }),
+      note: optionalText({ label: L('Ghi chú'), max: 2000, multiline: true }),
+    },
+    // TODO: quy tắc giữa các trường, ví dụ atMost('a', 'b') từ '../core/rules.ts' / rules across fields
+    [],
+  ),
   summary: {
     // TODO: nơi nhận bản tổng hợp (địa chỉ trong cấu hình) / recipients (addresses come from configuration)
     recipients: [{ key: 'noi-nhan-tong-hop', name: L('TODO: Nơi nhận tổng hợp') }],
