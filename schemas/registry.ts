@@ -8,11 +8,11 @@
 import type { AnyForm } from './core/form.ts';
 
 /**
- * Each form file exports its definition as default and its schema as `schema`;
- * the browser build loads only `schema` (see web/vite.island.config.ts), so a
- * form page does not download summary or demo code.
+ * Each entry is `'<id>': () => import('./forms/<id>.ts')`, and the file's default
+ * export is the form with that id (checked by `registry.test.ts`). Only the
+ * server and the build load forms: the browser gets the form as data.
  */
-export type FormLoaders = Record<string, () => Promise<{ default: AnyForm; schema?: unknown }>>;
+export type FormLoaders = Record<string, () => Promise<{ default: AnyForm }>>;
 
 export const formLoaders: FormLoaders = {
   '971-nhan-luc-y-te': () => import('./forms/971-nhan-luc-y-te.ts'),
@@ -38,7 +38,6 @@ export async function loadForms(loaders: FormLoaders = formLoaders): Promise<For
     const module = await load();
     const form = module.default;
     if (form.id !== id) throw new Error(`registry key ${id} does not match form id ${form.id}`);
-    if ('schema' in module && module.schema !== form.schema) throw new Error(`form ${id}: the exported schema is not the form's schema`);
     forms.set(id, form);
   }
   return { list: () => [...forms.values()], get: (id) => forms.get(id) };

@@ -49,8 +49,8 @@ const AVAILABLE: Formula = { op: 'sum', of: ['openingStock', 'received'] };
 
 const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: { vi: v.vi, en: v.en } }));
 
-/** The form's schema on its own: all the browser loads of this file. */
-export const schema = fields(
+/** Apart from `defineForm` so the summary and demo code can name its output type. */
+const schema = fields(
   {
     doses: grid(
       {
@@ -176,7 +176,7 @@ const addTotals = (a: DoseTotals, b: DoseTotals): DoseTotals => ({
 /** The round's first day, as the summary's cumulative headings say it. */
 const since = formatDate(ROUND.from);
 
-export default /* @__PURE__ */ defineForm({
+export default defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
   version: 1,
   title: {

@@ -107,8 +107,8 @@ const measures = [
 
 type MeasureKey = (typeof measures)[number]['key'];
 
-/** The form's schema on its own: all the browser loads of this file. */
-export const schema = fields(
+/** Apart from `defineForm` so the summary and demo code can name its output type. */
+const schema = fields(
   {
     reportsVaccination: yesNo({
       label: L('Đơn vị báo cáo kết quả tiêm vắc xin phòng Covid-19 trên địa bàn?', 'Does the unit report vaccination results?'),
@@ -273,7 +273,7 @@ function progressTable(asOf: string, districts: Array<{ unit: OrgUnit; data: Rep
   });
 }
 
-export default /* @__PURE__ */ defineForm({
+export default defineForm({
   id: '347-ket-qua-thuc-hien',
   // 2: each target asks for the last 7 days (optional, so version-1 answers stay valid).
   version: 2,

@@ -35,8 +35,8 @@ type Topic = (typeof topics)[number]['value'];
 const sourceLabel = new Map<string, string>(sources.map((s) => [s.value, s.label.vi]));
 const topicLabel = new Map<string, string>(topics.map((t) => [t.value, t.label.vi]));
 
-/** The form's schema on its own: all the browser loads of this file. */
-export const schema = z.strictObject({
+/** Apart from `defineForm` so the summary and demo code can name its output type. */
+const schema = z.strictObject({
   items: table(
     {
       label: L('Ý kiến của doanh nghiệp, người dân', 'Opinions of businesses and citizens'),
@@ -89,7 +89,7 @@ const DEMO_ITEMS: Array<{ source: Source; topic: Topic; content: string; proposa
   { source: 'business', topic: 'other', content: 'Thủ tục cấp giấy đi đường cho xe chở hàng đã được đơn giản hóa, doanh nghiệp đồng tình.' },
 ];
 
-export default /* @__PURE__ */ defineForm({
+export default defineForm({
   id: '347-y-kien-doanh-nghiep-nguoi-dan',
   version: 1,
   title: L(

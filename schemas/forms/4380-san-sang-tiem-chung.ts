@@ -8,10 +8,7 @@
 import { defineForm } from '../core/form.ts';
 import { buildReadinessSummary, demoReadiness, readinessSchema, readinessTitle, rollupReadiness } from './shared/vaccination-readiness.ts';
 
-/** The form's schema on its own: all the browser loads of this file. */
-export const schema = readinessSchema;
-
-export default /* @__PURE__ */ defineForm({
+export default defineForm({
   version: 1,
   title: readinessTitle,
   schema: readinessSchema,

@@ -32,8 +32,8 @@ function staffCounts(verb: 'need' | 'offer') {
   };
 }
 
-/** The form's schema on its own: all the browser loads of this file. */
-export const schema = fields({
+/** Apart from `defineForm` so the summary and demo code can name its output type. */
+const schema = fields({
   appliesDirective16: yesNo({
     label: {
       vi: 'Tỉnh, thành phố đang thực hiện các biện pháp phòng, chống dịch theo Chỉ thị số 16/CT-TTg?',
@@ -78,7 +78,7 @@ export const schema = fields({
 
 type Report = z.output<typeof schema>;
 
-export default /* @__PURE__ */ defineForm({
+export default defineForm({
   id: '971-nhan-luc-y-te',
   version: 1,
   title: {
