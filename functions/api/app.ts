@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { describeForm } from '#schemas/core/describe.ts';
@@ -24,6 +25,9 @@ import { API_SECURITY_HEADERS, jsonBodies, sameOriginWrites, securityHeaders } f
 
 /** Largest request body accepted; a 971 report is under 2 KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Smaller answers go as they are: the gain would not pay for the work, nor for a base64 body in Lambda. */
+export const COMPRESS_FROM_BYTES = 1024;
 
 const putBody = z.strictObject({
   // Not z.record: it drops a `__proto__` key silently; the form's own schema refuses unknown keys by name.
@@ -58,6 +62,17 @@ export function createApiApp(deps: ApiDeps) {
 
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.'));
+  // Outermost, so it sees the final body: a 3294 dashboard is ~1 MB of JSON and ~50 KB gzipped, and CloudFront
+  // does not compress uncached `/api/*`. In Lambda, hono's adapter returns an encoded body base64-encoded.
+  app.use(compress({ threshold: COMPRESS_FROM_BYTES }));
+  // The threshold is read from Content-Length, which c.json() does not set: JSON is already a string, so measure it.
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.headers.has('Content-Length') || !/^application\/json/.test(c.res.headers.get('Content-Type') ?? '') || !c.res.body) return;
+    const body = await c.res.arrayBuffer();
+    c.res = new Response(body, c.res);
+    c.res.headers.set('Content-Length', String(body.byteLength));
+  });
   app.use(securityHeaders({ ...API_SECURITY_HEADERS, 'Cache-Control': 'no-store' }));
   app.use(sameOriginWrites(new URL(deps.publicUrl).origin));
   app.use(
