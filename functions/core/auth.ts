@@ -11,10 +11,13 @@
  * - Unknown, disabled and known addresses get the same answer after the same
  *   time: an attempt is recorded for each, the mail (active users only) is sent
  *   while the answer is held to a constant minimum duration.
- * - A session is an opaque random token; only its SHA-256 is stored, with the
- *   user's session generation. Each request re-reads the user, so disabling a
- *   user ends their sessions at once, and the bumped generation keeps them
- *   ended after a re-enable.
+ * - A session is an opaque random token; only its SHA-256 is stored, with a
+ *   copy of what authorisation needs (name, role, unit, status, the user's
+ *   session generation), so a request reads that one item. The copy cannot go
+ *   stale: every change of a user rewrites or deletes their sessions in the
+ *   same operation (see `AuthStore.changeUser`), a session opens only while
+ *   the user still matches its copy, and a disable deletes the sessions and
+ *   bumps the generation, so a re-enable revives none.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -110,11 +113,29 @@ export function createAuthService(deps: AuthDeps) {
     return unit ? { user, actor: { email: user.email, name: user.name, role: user.role, unit } } : undefined;
   }
 
-  async function createSession(email: string, generation: number, now: Date) {
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000);
-    await store.createSession({ tokenHash: sha256(token), email, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), generation });
-    return { token, expiresAt };
+  /** Opens a session on the user as stored now; undefined when they are not (or no longer) active. */
+  async function createSession(email: string, now: Date): Promise<{ token: string; expiresAt: Date; actor: Actor } | undefined> {
+    // A change of the user between the read and the write refuses the write: read again.
+    for (let round = 0; round < 5; round++) {
+      const active = await activeUser(email);
+      if (!active) return undefined;
+      const { user, actor } = active;
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3_600_000);
+      const session = {
+        tokenHash: sha256(token),
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        unit: user.unit,
+        status: user.status,
+        createdAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        generation: user.sessionGeneration ?? 0,
+      };
+      if (await store.createSession(session)) return { token, expiresAt, actor };
+    }
+    return undefined;
   }
 
   /** The mail for an active user; its failure is logged, never answered (the answer must not depend on it). */
@@ -192,20 +213,22 @@ export function createAuthService(deps: AuthDeps) {
         throw new InvalidCodeError('wrong code');
       }
       if (!(await store.consumeLogin(attempt.id))) throw new InvalidCodeError('attempt already used');
-      const active = await activeUser(attempt.email);
-      if (!active) throw new InvalidCodeError('no active user');
-      const { token, expiresAt } = await createSession(active.user.email, active.user.sessionGeneration ?? 0, now);
-      return { token, actor: active.actor, expiresAt };
+      const opened = await createSession(attempt.email, now);
+      if (!opened) throw new InvalidCodeError('no active user');
+      return opened;
     },
 
-    /** The user behind a session token, if the session is live, the user active and not disabled since. */
+    /**
+     * The user behind a session token, from the session item alone (the org units
+     * are cached): a live session is always in line with its user.
+     */
     async authenticate(token: string | undefined): Promise<Actor | undefined> {
       if (!token || token.length > 100) return undefined;
       const session = await store.getSession(sha256(token));
-      if (!session || new Date(session.expiresAt) <= clock.now()) return undefined;
-      const active = await activeUser(session.email);
-      if (!active || (session.generation ?? 0) !== (active.user.sessionGeneration ?? 0)) return undefined;
-      return active.actor;
+      // Sessions stored before they carried the user (no status) are ended, not trusted.
+      if (!session || session.status !== 'active' || new Date(session.expiresAt) <= clock.now()) return undefined;
+      const unit = (await deps.orgUnits()).byCode.get(session.unit);
+      return unit ? { email: session.email, name: session.name, role: session.role, unit } : undefined;
     },
 
     async logout(token: string | undefined): Promise<void> {
@@ -214,8 +237,9 @@ export function createAuthService(deps: AuthDeps) {
 
     /** Opens a session without a code: for tests and for the local demo accounts only. */
     async openSession(email: string): Promise<string> {
-      const user = await store.getUser(email);
-      return (await createSession(email, user?.sessionGeneration ?? 0, clock.now())).token;
+      const opened = await createSession(email, clock.now());
+      if (!opened) throw new Error(`no active user ${email}`);
+      return opened.token;
     },
   };
 }

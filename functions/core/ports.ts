@@ -1,6 +1,6 @@
 /** What the core needs from the outside world; adapters implement these. */
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import type { User } from './users.ts';
+import type { Role, User } from './users.ts';
 
 export interface SubmissionKey {
   formId: string;
@@ -99,10 +99,21 @@ export interface LastCode {
   expiresAt: string;
 }
 
+/**
+ * What a request needs to know about its user, copied from the user when the
+ * session opens and rewritten (or the session deleted) by every change of the
+ * user, in the same transaction: authenticating reads this one item.
+ */
 export interface Session {
   /** SHA-256 of the cookie token; the token itself is never stored. */
   tokenHash: string;
   email: string;
+  name: string;
+  role: Role;
+  /** The unit's code; the unit itself comes from the org-unit directory. */
+  unit: string;
+  /** Always `'active'` while the session lives: a disable deletes it. */
+  status: User['status'];
   createdAt: string;
   expiresAt: string;
   /** The user's `sessionGeneration` when it was opened; a disable bumps it, so the session stays dead. */
@@ -112,8 +123,18 @@ export interface Session {
 export interface AuthStore {
   getUser(email: string): Promise<User | undefined>;
   listUsers(): Promise<User[]>;
-  /** @throws UserExistsError when `mustBeNew` and the email is taken */
-  putUser(user: User, options?: { mustBeNew?: boolean }): Promise<void>;
+  /** @throws UserExistsError when the email is taken */
+  createUser(user: User): Promise<void>;
+  /**
+   * Reads the user (undefined when there is none), writes what `change` returns
+   * (nothing when it returns undefined) and brings every session of the user in
+   * line in the same operation: sessions the new user no longer allows (not
+   * active, another generation) are deleted, the others get the new name, role
+   * and unit. `change` may run more than once: when a session opened or the
+   * user changed meanwhile, everything is read again.
+   * @returns the user written, or undefined when nothing was
+   */
+  changeUser(email: string, change: (current: User | undefined) => User | undefined | Promise<User | undefined>): Promise<User | undefined>;
   createLogin(attempt: LoginAttempt): Promise<void>;
   getLogin(id: string): Promise<LoginAttempt | undefined>;
   /**
@@ -126,7 +147,11 @@ export interface AuthStore {
   getLastCode(email: string): Promise<LastCode | undefined>;
   /** Deletes the attempt; false when it was already used. */
   consumeLogin(id: string): Promise<boolean>;
-  createSession(session: Session): Promise<void>;
+  /**
+   * Stores the session only while the user is still active with exactly the
+   * name, role, unit and generation it copies; false (nothing stored) otherwise.
+   */
+  createSession(session: Session): Promise<boolean>;
   getSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Counts one event in a fixed window and returns the window's count so far. */

@@ -49,18 +49,23 @@ export function createUserAdmin(deps: UserAdminDeps) {
       if (!(await allowed(actor, checked.input.unit))) throw new ForbiddenError(`cannot manage unit ${checked.input.unit}`);
       const now = clock.now().toISOString();
       const user: User = { ...checked.input, status: 'active', createdAt: now, updatedAt: now };
-      await store.putUser(user, { mustBeNew: true });
+      await store.createUser(user);
       return user;
     },
 
-    /** A user outside the actor's reach is "not found": whether they exist is not the actor's business. */
+    /**
+     * A user outside the actor's reach is "not found": whether they exist is not the actor's business.
+     * A disable deletes the user's sessions in the same write (see `AuthStore.changeUser`).
+     */
     async setStatus(actor: AdminActor, email: string, status: User['status']): Promise<User> {
-      const user = await store.getUser(email.trim().toLowerCase());
-      if (!user || !(await allowed(actor, user.unit))) throw new UserNotFoundError(`no user ${email} for this admin`);
-      const updated: User = { ...user, status, updatedAt: clock.now().toISOString() };
-      // Checking the status alone would revive the sessions of before the disable on a re-enable.
-      if (status === 'disabled') updated.sessionGeneration = (user.sessionGeneration ?? 0) + 1;
-      await store.putUser(updated);
+      const updated = await store.changeUser(email.trim().toLowerCase(), async (user) => {
+        if (!user || !(await allowed(actor, user.unit))) return undefined;
+        const next: User = { ...user, status, updatedAt: clock.now().toISOString() };
+        // Checking the status alone would revive the sessions of before the disable on a re-enable.
+        if (status === 'disabled') next.sessionGeneration = (user.sessionGeneration ?? 0) + 1;
+        return next;
+      });
+      if (!updated) throw new UserNotFoundError(`no user ${email} for this admin`);
       return updated;
     },
 
@@ -106,11 +111,16 @@ export function createUserAdmin(deps: UserAdminDeps) {
       let created = 0;
       let updated = 0;
       const now = clock.now().toISOString();
-      for (const { input, existing } of inputs) {
-        // The generation is kept: re-enabling by import must not revive sessions ended by a disable.
-        const generation = existing?.sessionGeneration ? { sessionGeneration: existing.sessionGeneration } : {};
-        await store.putUser({ ...input, status: 'active', ...generation, createdAt: existing?.createdAt ?? now, updatedAt: now });
-        if (existing) updated++;
+      for (const { input } of inputs) {
+        let existed = false;
+        // Written with the user's sessions, so a new role, unit or name holds at once on every open session.
+        await store.changeUser(input.email, (existing) => {
+          existed = existing !== undefined;
+          // The generation is kept: re-enabling by import must not revive sessions ended by a disable.
+          const generation = existing?.sessionGeneration ? { sessionGeneration: existing.sessionGeneration } : {};
+          return { ...input, status: 'active', ...generation, createdAt: existing?.createdAt ?? now, updatedAt: now };
+        });
+        if (existed) updated++;
         else created++;
       }
       return { created, updated };

@@ -1,19 +1,112 @@
 /** Request building for users, login attempts, sessions and rate windows: pure, tested without a network. */
 import type {
+  BatchWriteCommandInput,
   DeleteCommandInput,
   GetCommandInput,
   PutCommandInput,
   QueryCommandInput,
+  TransactWriteCommandInput,
   UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { LastCode, LoginAttempt, Session } from '../../core/ports.ts';
 import type { User } from '../../core/users.ts';
-import { TTL_ATTRIBUTE, USERS_PARTITION, epochSeconds, lastCodeKey, loginKey, rateKey, sessionKey, userKey } from './keys.ts';
+import {
+  TTL_ATTRIBUTE,
+  USERS_PARTITION,
+  epochSeconds,
+  lastCodeKey,
+  loginKey,
+  rateKey,
+  sessionKey,
+  userKey,
+  userSessionKey,
+  userSessionsPartition,
+} from './keys.ts';
 
 const MUST_BE_NEW = { ConditionExpression: 'attribute_not_exists(pk)' };
 
-export function putUserRequest(table: string, user: User, mustBeNew: boolean): PutCommandInput {
-  return { TableName: table, Item: { ...userKey(user.email), type: 'User', ...user }, ...(mustBeNew ? MUST_BE_NEW : {}) };
+/**
+ * The user item's `rev` counts its writes and the sessions opened for it: a
+ * change of the user is written only if nothing of either happened since it
+ * read the user and listed the sessions, so no session escapes the change.
+ */
+export const USER_REV = 'rev';
+
+export function createUserRequest(table: string, user: User): PutCommandInput {
+  return { TableName: table, Item: { ...userKey(user.email), type: 'User', ...user, [USER_REV]: 0 }, ...MUST_BE_NEW };
+}
+
+/** A user's session as listed under the user: what deciding its fate needs, without reading it. */
+export interface UserSessionRef {
+  tokenHash: string;
+  generation: number;
+}
+
+/** Whether a session opened under `generation` may live on for `user`. */
+export const sessionAllowed = (user: User, generation: number): boolean =>
+  user.status === 'active' && (user.sessionGeneration ?? 0) === generation;
+
+/** Items a change of the user writes: the user, one per session kept, two per session deleted. */
+export const changeUserItemCount = (user: User, sessions: readonly UserSessionRef[]): number =>
+  1 + sessions.reduce((n, s) => n + (sessionAllowed(user, s.generation) ? 1 : 2), 0);
+
+/**
+ * The user written only at the `rev` it was read at (`undefined`: it did not exist),
+ * and each listed session updated or deleted with it. An update requires the
+ * session to exist, so a session logged out meanwhile is not written back half.
+ */
+export function changeUserRequest(table: string, user: User, readRev: number | undefined, sessions: readonly UserSessionRef[]): TransactWriteCommandInput {
+  const userPut = {
+    Put: {
+      TableName: table,
+      Item: { ...userKey(user.email), type: 'User', ...user, [USER_REV]: (readRev ?? -1) + 1 },
+      ...(readRev === undefined
+        ? MUST_BE_NEW
+        : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': USER_REV }, ExpressionAttributeValues: { ':rev': readRev } }),
+    },
+  };
+  type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+  const sessionWrites = sessions.flatMap((s): Item[] =>
+    sessionAllowed(user, s.generation)
+      ? [
+          {
+            Update: {
+              TableName: table,
+              Key: sessionKey(s.tokenHash),
+              UpdateExpression: 'SET #name = :name, #role = :role, #unit = :unit, #status = :status',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: { '#name': 'name', '#role': 'role', '#unit': 'unit', '#status': 'status' },
+              ExpressionAttributeValues: { ':name': user.name, ':role': user.role, ':unit': user.unit, ':status': user.status },
+            },
+          },
+        ]
+      : [
+          { Delete: { TableName: table, Key: sessionKey(s.tokenHash) } },
+          { Delete: { TableName: table, Key: userSessionKey(user.email, s.tokenHash) } },
+        ],
+  );
+  return { TransactItems: [userPut, ...sessionWrites] };
+}
+
+/** Deletes sessions and their listing, 25 items (the batch limit) a request. */
+export function deleteSessionsRequests(table: string, email: string, tokenHashes: readonly string[]): BatchWriteCommandInput[] {
+  const keys = tokenHashes.flatMap((h) => [sessionKey(h), userSessionKey(email, h)]);
+  const batches: BatchWriteCommandInput[] = [];
+  for (let i = 0; i < keys.length; i += 25) {
+    batches.push({ RequestItems: { [table]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })) } });
+  }
+  return batches;
+}
+
+export function listUserSessionsRequest(table: string, email: string): QueryCommandInput {
+  return {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': userSessionsPartition(email) },
+    ProjectionExpression: 'sk, #gen',
+    ExpressionAttributeNames: { '#gen': 'generation' },
+    ConsistentRead: true,
+  };
 }
 
 export function getUserRequest(table: string, email: string): GetCommandInput {
@@ -73,11 +166,41 @@ export function consumeLoginRequest(table: string, id: string): DeleteCommandInp
   return { TableName: table, Key: loginKey(id), ConditionExpression: 'attribute_exists(pk)' };
 }
 
-export function createSessionRequest(table: string, session: Session): PutCommandInput {
+/**
+ * The session, its listing under the user, and a `rev` bump of the user that
+ * holds only while the user is active with exactly what the session copies: a
+ * change of the user before this is refused here, one after it sees the session.
+ */
+export function createSessionRequest(table: string, session: Session): TransactWriteCommandInput {
+  const ttl = epochSeconds(new Date(session.expiresAt));
+  const sameGeneration = session.generation === 0 ? '(attribute_not_exists(#gen) OR #gen = :gen)' : '#gen = :gen';
   return {
-    TableName: table,
-    Item: { ...sessionKey(session.tokenHash), type: 'Session', ...session, [TTL_ATTRIBUTE]: epochSeconds(new Date(session.expiresAt)) },
-    ...MUST_BE_NEW,
+    TransactItems: [
+      { Put: { TableName: table, Item: { ...sessionKey(session.tokenHash), type: 'Session', ...session, [TTL_ATTRIBUTE]: ttl }, ...MUST_BE_NEW } },
+      {
+        Put: {
+          TableName: table,
+          Item: { ...userSessionKey(session.email, session.tokenHash), type: 'UserSession', generation: session.generation, expiresAt: session.expiresAt, [TTL_ATTRIBUTE]: ttl },
+        },
+      },
+      {
+        Update: {
+          TableName: table,
+          Key: userKey(session.email),
+          UpdateExpression: 'ADD #rev :one',
+          ConditionExpression: `#status = :active AND #name = :name AND #role = :role AND #unit = :unit AND ${sameGeneration}`,
+          ExpressionAttributeNames: { '#rev': USER_REV, '#status': 'status', '#name': 'name', '#role': 'role', '#unit': 'unit', '#gen': 'sessionGeneration' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':active': 'active',
+            ':name': session.name,
+            ':role': session.role,
+            ':unit': session.unit,
+            ':gen': session.generation,
+          },
+        },
+      },
+    ],
   };
 }
 
@@ -85,8 +208,13 @@ export function getSessionRequest(table: string, tokenHash: string): GetCommandI
   return { TableName: table, Key: sessionKey(tokenHash), ConsistentRead: true };
 }
 
+/** The old item tells whose listing to delete too. */
 export function deleteSessionRequest(table: string, tokenHash: string): DeleteCommandInput {
-  return { TableName: table, Key: sessionKey(tokenHash) };
+  return { TableName: table, Key: sessionKey(tokenHash), ReturnValues: 'ALL_OLD' };
+}
+
+export function deleteUserSessionRequest(table: string, email: string, tokenHash: string): DeleteCommandInput {
+  return { TableName: table, Key: userSessionKey(email, tokenHash) };
 }
 
 export function hitRequest(table: string, scope: string, key: string, windowStart: string, expiresAt: Date): UpdateCommandInput {

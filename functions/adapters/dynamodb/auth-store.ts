@@ -1,11 +1,28 @@
 /** Users, login attempts, sessions and rate windows in the one table. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type BatchWriteCommandInput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { UserExistsError } from '../../core/errors.ts';
 import type { AuthStore, LastCode, LoginAttempt, Session } from '../../core/ports.ts';
 import type { User } from '../../core/users.ts';
 import {
+  changeUserItemCount,
+  changeUserRequest,
   consumeLoginRequest,
+  createUserRequest,
+  deleteSessionsRequests,
+  deleteUserSessionRequest,
+  listUserSessionsRequest,
+  USER_REV,
+  type UserSessionRef,
   countTryRequest,
   createLoginRequest,
   createSessionRequest,
@@ -16,7 +33,6 @@ import {
   getUserRequest,
   hitRequest,
   listUsersRequest,
-  putUserRequest,
   setLastCodeRequest,
 } from './auth-requests.ts';
 import { queryAll } from './store.ts';
@@ -27,9 +43,18 @@ const pick = <T>(item: Record<string, unknown> | undefined, fields: readonly str
 const USER_FIELDS = ['email', 'name', 'unit', 'role', 'status', 'sessionGeneration', 'createdAt', 'updatedAt'] as const;
 const LOGIN_FIELDS = ['id', 'email', 'codeHash', 'expiresAt', 'tries', 'codeOf'] as const;
 const LAST_CODE_FIELDS = ['email', 'attemptId', 'codeHash', 'expiresAt'] as const;
-const SESSION_FIELDS = ['tokenHash', 'email', 'createdAt', 'expiresAt', 'generation'] as const;
+const SESSION_FIELDS = ['tokenHash', 'email', 'name', 'role', 'unit', 'status', 'createdAt', 'expiresAt', 'generation'] as const;
 
 const failedCondition = (error: unknown) => error instanceof ConditionalCheckFailedException;
+const cancellationCodes = (error: unknown): Array<string | undefined> =>
+  ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code);
+/** A transaction refused because another write got there first: read again and retry. */
+const lostRace = (codes: Array<string | undefined>) => codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
+
+/** DynamoDB's limit of items in one TransactWrite. */
+const TRANSACTION_LIMIT = 100;
+/** Each round loses only to a session opened or a change written in the meantime: a handful is plenty. */
+const CHANGE_ROUNDS = 10;
 
 export class DynamoAuthStore implements AuthStore {
   private readonly client: DynamoDBDocumentClient;
@@ -48,12 +73,65 @@ export class DynamoAuthStore implements AuthStore {
     return (await queryAll(this.client, listUsersRequest(this.table))).map((i) => pick<User>(i, USER_FIELDS)!);
   }
 
-  async putUser(user: User, options: { mustBeNew?: boolean } = {}) {
+  async createUser(user: User) {
     try {
-      await this.client.send(new PutCommand(putUserRequest(this.table, user, options.mustBeNew ?? false)));
+      await this.client.send(new PutCommand(createUserRequest(this.table, user)));
     } catch (error) {
       if (failedCondition(error)) throw new UserExistsError(`user ${user.email} exists`, { cause: error });
       throw error;
+    }
+  }
+
+  /**
+   * Read the user and the list of their sessions, then write the user at the
+   * `rev` it was read at together with every session in one TransactWrite. A
+   * session opened meanwhile bumped `rev`, so the write fails and the round
+   * starts again: no session opened before the change escapes it.
+   *
+   * More sessions than one transaction holds (49 to delete, 99 to update: a
+   * user who signed in that often within 12 hours) are first deleted in
+   * batches, signing the user out everywhere, and the round starts again; the
+   * deletes come before the user is written, so no session outlives the change
+   * even for a moment, and any opened after the listing bumped `rev`.
+   */
+  async changeUser(email: string, change: (current: User | undefined) => User | undefined | Promise<User | undefined>) {
+    for (let round = 0; round < CHANGE_ROUNDS; round++) {
+      const [item, listed] = await Promise.all([
+        this.client.send(new GetCommand(getUserRequest(this.table, email))).then((out) => out.Item),
+        queryAll(this.client, listUserSessionsRequest(this.table, email)),
+      ]);
+      const next = await change(pick<User>(item, USER_FIELDS));
+      if (!next) return undefined;
+      if (next.email !== email) throw new Error(`changeUser cannot rename ${email}`);
+      const sessions: UserSessionRef[] = listed.map((i) => ({ tokenHash: i.sk as string, generation: (i.generation as number | undefined) ?? 0 }));
+      if (changeUserItemCount(next, sessions) > TRANSACTION_LIMIT) {
+        await this.deleteSessions(email, sessions.map((s) => s.tokenHash));
+        continue;
+      }
+      const readRev = item ? ((item[USER_REV] as number | undefined) ?? 0) : undefined;
+      const request = changeUserRequest(this.table, next, readRev, sessions);
+      try {
+        await this.client.send(new TransactWriteCommand(request));
+        return next;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!lostRace(codes)) throw error;
+        // An update refused for want of its session: logged out with the listing left behind (or expired).
+        const orphans = codes.flatMap((code, i) => (i > 0 && code === 'ConditionalCheckFailed' ? [request.TransactItems![i]!.Update!.Key!.pk as string] : []));
+        for (const pk of orphans) await this.client.send(new DeleteCommand(deleteUserSessionRequest(this.table, email, pk.slice('SESSION#'.length))));
+      }
+    }
+    throw new Error(`user ${email} kept changing; gave up after ${CHANGE_ROUNDS} rounds`);
+  }
+
+  private async deleteSessions(email: string, tokenHashes: readonly string[]) {
+    for (const batch of deleteSessionsRequests(this.table, email, tokenHashes)) {
+      let request: BatchWriteCommandInput['RequestItems'] | undefined = batch.RequestItems;
+      for (let tries = 0; request && Object.keys(request).length > 0; tries++) {
+        if (tries === 8) throw new Error(`could not delete the sessions of ${email}`);
+        if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** tries * 10));
+        request = (await this.client.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems;
+      }
     }
   }
 
@@ -94,7 +172,13 @@ export class DynamoAuthStore implements AuthStore {
   }
 
   async createSession(session: Session) {
-    await this.client.send(new PutCommand(createSessionRequest(this.table, session)));
+    try {
+      await this.client.send(new TransactWriteCommand(createSessionRequest(this.table, session)));
+      return true;
+    } catch (error) {
+      if (lostRace(cancellationCodes(error))) return false;
+      throw error;
+    }
   }
 
   async getSession(tokenHash: string) {
@@ -102,7 +186,8 @@ export class DynamoAuthStore implements AuthStore {
   }
 
   async deleteSession(tokenHash: string) {
-    await this.client.send(new DeleteCommand(deleteSessionRequest(this.table, tokenHash)));
+    const old = (await this.client.send(new DeleteCommand(deleteSessionRequest(this.table, tokenHash)))).Attributes;
+    if (typeof old?.email === 'string') await this.client.send(new DeleteCommand(deleteUserSessionRequest(this.table, old.email, tokenHash)));
   }
 
   async hit(scope: string, key: string, windowStart: string, expiresAt: Date) {

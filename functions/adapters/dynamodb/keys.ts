@@ -9,11 +9,16 @@
  * | user                  | `USER`                          | `<email>`               |
  * | login attempt         | `LOGIN#<attemptId>`             | `LOGIN`                 |
  * | session               | `SESSION#<sha256 of token>`     | `SESSION`               |
+ * | a user's session      | `SESSIONS#<email>`              | `<sha256 of token>`     |
  * | last code of address  | `LASTCODE#<email>`              | `LASTCODE`              |
  * | rate-limit window     | `RATE#<scope>#<key>`            | `<window start ISO>`    |
  * | email delivery        | `MAIL#<job>#<formId>#<period>`  | `<recipient>`           |
  *
- * Login attempts, last codes, sessions and rate windows carry `ttl` (epoch seconds) so
+ * A session carries the user's name, role, unit and status, so a request reads that
+ * one item; `SESSIONS#<email>` lists a user's sessions so that every change of
+ * the user reaches them in the same transaction.
+ *
+ * Login attempts, last codes, sessions (both items) and rate windows carry `ttl` (epoch seconds) so
  * DynamoDB deletes them once expired; the code checks expiry itself too.
  * A summary reads one partition (`SUB#form#period`, `CUR#` prefix); a unit's
  * history is one prefix query. Form ids are kebab-case and periods are dates,
@@ -50,6 +55,8 @@ export const userKey = (email: string) => ({ pk: 'USER', sk: email });
 export const USERS_PARTITION = 'USER';
 export const loginKey = (attemptId: string) => ({ pk: `LOGIN#${attemptId}`, sk: 'LOGIN' });
 export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+export const userSessionsPartition = (email: string) => `SESSIONS#${email}`;
+export const userSessionKey = (email: string, tokenHash: string) => ({ pk: userSessionsPartition(email), sk: tokenHash });
 export const lastCodeKey = (email: string) => ({ pk: `LASTCODE#${email}`, sk: 'LASTCODE' });
 export const rateKey = (scope: string, key: string, windowStart: string) => ({ pk: `RATE#${scope}#${key}`, sk: windowStart });
 export const deliveryKey = (k: { job: string; formId: string; period: string; recipient: string }) => ({
