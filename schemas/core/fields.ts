@@ -132,7 +132,7 @@ export function date(labels: Labels) {
 
 /**
  * A repeating table: every row has the same fields and is validated on its own;
- * `rowRule` adds cross-field checks within a row (paths relative to the row).
+ * rules within a row are form rules with `*` paths (`atLeast('plan.*.end', 'plan.*.start')`).
  * @example table({ label, rowLabel, maxRows: 500, totals: ['dosesPerDay'] }, { name: text(...), dosesPerDay: count(...) })
  */
 export function table<S extends z.core.$ZodLooseShape>(
@@ -142,20 +142,12 @@ export function table<S extends z.core.$ZodLooseShape>(
     maxRows: number;
     totals?: string[];
     computed?: ComputedField[];
-    rowRule?: (row: z.output<z.ZodMiniObject<S>>, issue: (path: string, message: string) => void) => void;
   },
   shape: S,
 ) {
-  const { minRows = 0, maxRows, totals, computed, rowRule } = labels;
+  const { minRows = 0, maxRows, totals, computed } = labels;
   const rowLabel = wording(labels.rowLabel);
   let row = z.strictObject(shape);
-  if (rowRule) {
-    row = row.check(
-      z.superRefine((value, ctx) =>
-        rowRule(value, (path, message) => ctx.addIssue({ code: 'custom', path: path.split('.'), message, input: value })),
-      ),
-    );
-  }
   if (computed) row = row.register(fieldMeta, { label: rowLabel, widget: 'section', computed });
   return z
     .array(row)
