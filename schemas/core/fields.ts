@@ -4,7 +4,7 @@
  * `describeForm` builds with this registry, so a form file never writes markup.
  */
 import * as z from './zod.ts';
-import type { Text } from './i18n.ts';
+import { wording, type Text, type Wording } from './i18n.ts';
 import type { ComputedField } from './computed.ts';
 import { cleanText } from './text.ts';
 import type { Condition, Rule } from './rules.ts';
@@ -15,6 +15,12 @@ export type ShowWhen = Condition;
 export interface ChoiceOption {
   value: string | number | boolean;
   label: Text;
+}
+
+/** A choice or a grid row or column as a form writes it: its label may be the Vietnamese alone. */
+interface Option<V> {
+  value: V;
+  label: Wording;
 }
 
 /** One row or column of a disaggregation grid. */
@@ -52,18 +58,27 @@ export interface FormMeta {
 /** The typed metadata registry every form field is registered in. */
 export const fieldMeta = z.registry<FieldMeta | FormMeta>();
 
-type Labels = Pick<FieldMeta, 'label' | 'help' | 'unit'>;
+/** A field's words as a form writes them: each a Vietnamese string or `{ vi, en }`. */
+interface Labels {
+  label: Wording;
+  help?: Wording | undefined;
+  unit?: Wording | undefined;
+}
+
+/** The words as the metadata carries them, so the web and the rules read `.vi` everywhere. */
+function words({ label, help, unit }: Labels): Pick<FieldMeta, 'label' | 'help' | 'unit'> {
+  return { label: wording(label), ...(help ? { help: wording(help) } : {}), ...(unit ? { unit: wording(unit) } : {}) };
+}
 
 /**
  * A whole, non-negative count with an upper bound.
- * @example count({ label: { vi: 'Bác sỹ', en: 'Doctors' }, max: 50_000, unit: PEOPLE })
+ * @example count({ label: 'Bác sỹ', max: 50_000, unit: 'người' })
  */
 export function count(labels: Labels & { max: number }) {
-  const { max, ...rest } = labels;
   return z
     .int()
-    .check(z.minimum(0, 'Không được là số âm.'), z.maximum(max))
-    .register(fieldMeta, { ...rest, widget: 'count' });
+    .check(z.minimum(0, 'Không được là số âm.'), z.maximum(labels.max))
+    .register(fieldMeta, { ...words(labels), widget: 'count' });
 }
 
 /**
@@ -72,8 +87,8 @@ export function count(labels: Labels & { max: number }) {
  * @example text({ label: { vi: 'Họ và tên', en: 'Full name' }, max: 120 })
  */
 export function text(labels: Labels & { max: number; multiline?: boolean }) {
-  const { max, multiline, ...rest } = labels;
-  return cleanText({ max, multiline: multiline ?? false }).register(fieldMeta, { ...rest, widget: multiline ? 'textarea' : 'text' });
+  const { max, multiline } = labels;
+  return cleanText({ max, multiline: multiline ?? false }).register(fieldMeta, { ...words(labels), widget: multiline ? 'textarea' : 'text' });
 }
 
 /** Optional free text: empty means absent. */
@@ -94,57 +109,50 @@ export function phone(labels: Labels) {
       // Spaces, not \s: a line break or tab is no way to write a number.
       z.regex(/^(\+84|0)[\d .-]{8,13}$/, 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).'),
     )
-    .register(fieldMeta, { ...labels, widget: 'phone' });
+    .register(fieldMeta, { ...words(labels), widget: 'phone' });
 }
 
 export function email(labels: Labels) {
-  return z.email().register(fieldMeta, { ...labels, widget: 'email' });
+  return z.email().register(fieldMeta, { ...words(labels), widget: 'email' });
 }
 
 /**
  * One answer out of a list; stored as the option's value.
  * @example choice({ label: { vi: 'Loại hình', en: 'Ownership' } }, [{ value: 'public', label: { vi: 'Công lập', en: 'Public' } }, ...])
  */
-export function choice<const V extends string>(labels: Labels, options: ReadonlyArray<{ value: V; label: Text }>) {
+export function choice<const V extends string>(labels: Labels, options: ReadonlyArray<Option<V>>) {
   const values = options.map((o) => o.value) as [V, ...V[]];
-  return z.enum(values).register(fieldMeta, { ...labels, widget: 'choice', options: [...options] });
+  return z.enum(values).register(fieldMeta, { ...words(labels), widget: 'choice', options: options.map((o) => ({ value: o.value, label: wording(o.label) })) });
 }
 
 /** A calendar date, `YYYY-MM-DD`. */
 export function date(labels: Labels) {
-  return z.iso.date().register(fieldMeta, { ...labels, widget: 'date' });
+  return z.iso.date().register(fieldMeta, { ...words(labels), widget: 'date' });
 }
 
 /**
  * A repeating table: every row has the same fields and is validated on its own;
- * `rowRule` adds cross-field checks within a row (paths relative to the row).
+ * rules within a row are form rules with `*` paths (`atLeast('plan.*.end', 'plan.*.start')`).
  * @example table({ label, rowLabel, maxRows: 500, totals: ['dosesPerDay'] }, { name: text(...), dosesPerDay: count(...) })
  */
 export function table<S extends z.core.$ZodLooseShape>(
   labels: Labels & {
-    rowLabel: Text;
+    rowLabel: Wording;
     minRows?: number;
     maxRows: number;
     totals?: string[];
     computed?: ComputedField[];
-    rowRule?: (row: z.output<z.ZodMiniObject<S>>, issue: (path: string, message: string) => void) => void;
   },
   shape: S,
 ) {
-  const { rowLabel, minRows = 0, maxRows, totals, computed, rowRule, ...rest } = labels;
+  const { minRows = 0, maxRows, totals, computed } = labels;
+  const rowLabel = wording(labels.rowLabel);
   let row = z.strictObject(shape);
-  if (rowRule) {
-    row = row.check(
-      z.superRefine((value, ctx) =>
-        rowRule(value, (path, message) => ctx.addIssue({ code: 'custom', path: path.split('.'), message, input: value })),
-      ),
-    );
-  }
   if (computed) row = row.register(fieldMeta, { label: rowLabel, widget: 'section', computed });
   return z
     .array(row)
     .check(z.minLength(minRows), z.maxLength(maxRows))
-    .register(fieldMeta, { ...rest, widget: 'table', rowLabel, ...(totals ? { totals } : {}) });
+    .register(fieldMeta, { ...words(labels), widget: 'table', rowLabel, ...(totals ? { totals } : {}) });
 }
 
 /**
@@ -153,37 +161,38 @@ export function table<S extends z.core.$ZodLooseShape>(
  */
 export function grid<const R extends string, const C extends string>(
   labels: Labels & { max: number },
-  rows: ReadonlyArray<{ key: R; label: Text }>,
-  columns: ReadonlyArray<{ key: C; label: Text }>,
+  rowsAsWritten: ReadonlyArray<{ key: R; label: Wording }>,
+  columnsAsWritten: ReadonlyArray<{ key: C; label: Wording }>,
 ) {
-  const { max, ...rest } = labels;
+  const axis = (a: { key: string; label: Wording }): GridAxis => ({ key: a.key, label: wording(a.label) });
+  const rows = rowsAsWritten.map(axis);
+  const columns = columnsAsWritten.map(axis);
   const cell = (r: GridAxis, c: GridAxis) =>
-    z.int().check(z.minimum(0, 'Không được là số âm.'), z.maximum(max)).register(fieldMeta, {
-      label: { vi: `${r.label.vi}, ${c.label.vi}`, en: `${r.label.en}, ${c.label.en}` },
+    z.int().check(z.minimum(0, 'Không được là số âm.'), z.maximum(labels.max)).register(fieldMeta, {
+      label: { vi: `${r.label.vi}, ${c.label.vi}`, ...(r.label.en && c.label.en ? { en: `${r.label.en}, ${c.label.en}` } : {}) },
       widget: 'count',
     });
   const shape = Object.fromEntries(
     rows.map((r) => [r.key, z.strictObject(Object.fromEntries(columns.map((c) => [c.key, cell(r, c)])) as Record<C, ReturnType<typeof cell>>)]),
   ) as Record<R, z.ZodMiniObject<Record<C, ReturnType<typeof cell>>>>;
-  return z.strictObject(shape).register(fieldMeta, { ...rest, widget: 'grid', rows: [...rows], columns: [...columns] });
+  return z.strictObject(shape).register(fieldMeta, { ...words(labels), widget: 'grid', rows, columns });
 }
 
 /** A yes/no question rendered as two radio buttons. */
-export function yesNo(labels: Labels & { yes: Text; no: Text }) {
-  const { yes, no, ...rest } = labels;
+export function yesNo(labels: Labels & { yes: Wording; no: Wording }) {
   return z.boolean().register(fieldMeta, {
-    ...rest,
+    ...words(labels),
     widget: 'choice',
     options: [
-      { value: true, label: yes },
-      { value: false, label: no },
+      { value: true, label: wording(labels.yes) },
+      { value: false, label: wording(labels.no) },
     ],
   });
 }
 
 /** A titled group of fields; wrap it in `when` to make it conditional. */
 export function section<S extends z.core.$ZodLooseShape>(labels: Labels & { computed?: ComputedField[] }, shape: S) {
-  return z.strictObject(shape).register(fieldMeta, { ...labels, widget: 'section' });
+  return z.strictObject(shape).register(fieldMeta, { ...words(labels), widget: 'section', ...(labels.computed ? { computed: labels.computed } : {}) });
 }
 
 type Shown<T extends z.core.SomeType> = T extends z.ZodMiniOptional<infer I extends z.core.SomeType> ? z.ZodMiniOptional<I> : z.ZodMiniOptional<T>;

@@ -192,7 +192,7 @@ describe('3294 summary', () => {
     expect(table('daily-series').total).toEqual({ name: 'Toàn tỉnh', '2021-10-01': 410, '2021-10-02': 505, '2021-10-03': 1750, total: 2665 });
     const chart = (id: string) => content.charts!.find((c) => c.id === id)!;
     expect(chart('doses-per-day').x).toEqual(['01/10', '02/10', '03/10']);
-    expect(chart('doses-per-day').series[0]).toEqual({ label: { vi: 'Toàn tỉnh', en: 'Province' }, values: [410, 505, 1750] });
+    expect(chart('doses-per-day').series[0]).toEqual({ label: { vi: 'Toàn tỉnh' }, values: [410, 505, 1750] });
     expect(chart('cumulative').series[0]!.values).toEqual([410, 915, 2665]);
     expect(chart('backlog').series[0]!.values).toEqual([4500, 3000, 2080]);
   });

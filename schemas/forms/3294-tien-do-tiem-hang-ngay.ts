@@ -13,13 +13,12 @@ import type { Formula } from '../core/computed.ts';
 import { defineForm } from '../core/form.ts';
 import { formatDate, formatInteger } from '../core/format.ts';
 import { crossTab, daily, figures, sum, tableOf, tally, totalOf, unitTable, type Label } from '../core/summary-kit.ts';
-import type { Text } from '../core/i18n.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import vaccines from '../data/vac-xin-covid-19.json' with { type: 'json' };
 
-const DOSES: Text = { vi: 'liều', en: 'doses' };
-const PEOPLE: Text = { vi: 'người', en: 'people' };
-const SITES: Text = { vi: 'điểm', en: 'sites' };
+const DOSES = 'liều';
+const PEOPLE = 'người';
+const SITES = 'điểm';
 
 /**
  * The document does not date the campaign rounds ("trong mỗi đợt tiêm"); October
@@ -33,13 +32,13 @@ const MAX_DOSES_PER_CELL = 50_000;
 const MAX_VACCINE_DOSES = 1_000_000;
 
 const doseRows = [
-  { key: 'dose1', label: { vi: 'Mũi 1', en: 'Dose 1' } },
-  { key: 'dose2', label: { vi: 'Mũi 2', en: 'Dose 2' } },
+  { key: 'dose1', label: 'Mũi 1' },
+  { key: 'dose2', label: 'Mũi 2' },
 ] as const;
 
 const ageColumns = [
-  { key: 'age18to49', label: { vi: 'Từ 18 đến 49 tuổi', en: 'Aged 18–49' } },
-  { key: 'age50plus', label: { vi: 'Từ 50 tuổi trở lên', en: 'Aged 50 and over' } },
+  { key: 'age18to49', label: 'Từ 18 đến 49 tuổi' },
+  { key: 'age50plus', label: 'Từ 50 tuổi trở lên' },
 ] as const;
 
 type DoseKey = (typeof doseRows)[number]['key'];
@@ -47,18 +46,15 @@ type AgeKey = (typeof ageColumns)[number]['key'];
 
 const AVAILABLE: Formula = { op: 'sum', of: ['openingStock', 'received'] };
 
-const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: { vi: v.vi, en: v.en } }));
+const vaccineOptions = vaccines.map((v) => ({ value: v.key, label: v.vi }));
 
 /** Apart from `defineForm` so the summary and demo code can name its output type. */
 const schema = fields(
   {
     doses: grid(
       {
-        label: { vi: 'Số liều vắc xin đã tiêm trong ngày', en: 'Doses given today' },
-        help: {
-          vi: 'Số mũi tiêm đã thực hiện trong ngày tại tất cả các điểm tiêm chủng trên địa bàn, theo mũi tiêm và nhóm tuổi.',
-          en: 'Doses given today at every site in the district, by dose and age group.',
-        },
+        label: 'Số liều vắc xin đã tiêm trong ngày',
+        help: 'Số mũi tiêm đã thực hiện trong ngày tại tất cả các điểm tiêm chủng trên địa bàn, theo mũi tiêm và nhóm tuổi.',
         unit: DOSES,
         max: MAX_DOSES_PER_CELL,
       },
@@ -67,54 +63,41 @@ const schema = fields(
     ),
     sites: section(
       {
-        label: { vi: 'Số điểm tiêm chủng hoạt động trong ngày', en: 'Vaccination sites at work today' },
-        computed: [
-          { key: 'total', label: { vi: 'Tổng số điểm tiêm', en: 'All sites' }, unit: SITES, formula: { op: 'sum', of: ['fixed', 'mobile'] } },
-        ],
+        label: 'Số điểm tiêm chủng hoạt động trong ngày',
+        computed: [{ key: 'total', label: { vi: 'Tổng số điểm tiêm' }, unit: { vi: SITES }, formula: { op: 'sum', of: ['fixed', 'mobile'] } }],
       },
       {
-        fixed: count({ label: { vi: 'Tiêm tại cơ sở cố định', en: 'Fixed sites' }, unit: SITES, max: 500 }),
-        mobile: count({ label: { vi: 'Điểm tiêm chủng lưu động', en: 'Mobile sites' }, unit: SITES, max: 500 }),
+        fixed: count({ label: 'Tiêm tại cơ sở cố định', unit: SITES, max: 500 }),
+        mobile: count({ label: 'Điểm tiêm chủng lưu động', unit: SITES, max: 500 }),
       },
     ),
     vaccines: table(
       {
-        label: { vi: 'Vắc xin phòng Covid-19 trong ngày theo từng loại', en: 'COVID-19 vaccine today, by type' },
-        help: {
-          vi: 'Mỗi loại vắc xin một dòng. Số có thể sử dụng = tồn đầu ngày + nhận trong ngày.',
-          en: 'One row per vaccine. Available = opening stock + received today.',
-        },
-        rowLabel: { vi: 'loại vắc xin', en: 'vaccine' },
+        label: 'Vắc xin phòng Covid-19 trong ngày theo từng loại',
+        help: 'Mỗi loại vắc xin một dòng. Số có thể sử dụng = tồn đầu ngày + nhận trong ngày.',
+        rowLabel: 'loại vắc xin',
         maxRows: vaccines.length,
         totals: ['openingStock', 'received'],
-        computed: [{ key: 'available', label: { vi: 'Có thể sử dụng', en: 'Available' }, unit: DOSES, formula: AVAILABLE }],
+        computed: [{ key: 'available', label: { vi: 'Có thể sử dụng' }, unit: { vi: DOSES }, formula: AVAILABLE }],
       },
       {
-        vaccine: choice({ label: { vi: 'Loại vắc xin', en: 'Vaccine' } }, vaccineOptions),
-        openingStock: count({ label: { vi: 'Tồn đầu ngày', en: 'Opening stock' }, unit: DOSES, max: MAX_VACCINE_DOSES }),
-        received: count({ label: { vi: 'Nhận trong ngày', en: 'Received today' }, unit: DOSES, max: MAX_VACCINE_DOSES }),
+        vaccine: choice({ label: 'Loại vắc xin' }, vaccineOptions),
+        openingStock: count({ label: 'Tồn đầu ngày', unit: DOSES, max: MAX_VACCINE_DOSES }),
+        received: count({ label: 'Nhận trong ngày', unit: DOSES, max: MAX_VACCINE_DOSES }),
       },
     ),
     dataEntry: section(
-      {
-        label: {
-          vi: 'Nhập thông tin, dữ liệu lên Hệ thống tiêm chủng vắc xin phòng Covid-19',
-          en: 'Data entry into the national COVID-19 vaccination system',
-        },
-      },
+      { label: 'Nhập thông tin, dữ liệu lên Hệ thống tiêm chủng vắc xin phòng Covid-19' },
       {
         enteredToday: count({
-          label: { vi: 'Số đối tượng tiêm chủng được nhập lên Hệ thống trong ngày', en: 'People entered today' },
-          help: { vi: 'Gồm nhập mới đối tượng tiêm trong ngày và nhập hồi cứu.', en: 'New records and backlog entered today.' },
+          label: 'Số đối tượng tiêm chủng được nhập lên Hệ thống trong ngày',
+          help: 'Gồm nhập mới đối tượng tiêm trong ngày và nhập hồi cứu.',
           unit: PEOPLE,
           max: 200_000,
         }),
         backlog: count({
-          label: {
-            vi: 'Số đối tượng đã tiêm chủng nhưng chưa được cập nhật lên Hệ thống (tồn đọng, cần nhập hồi cứu)',
-            en: 'Vaccinated people not yet entered (backlog)',
-          },
-          help: { vi: 'Tính đến cuối ngày báo cáo.', en: 'At the end of the day.' },
+          label: 'Số đối tượng đã tiêm chủng nhưng chưa được cập nhật lên Hệ thống (tồn đọng, cần nhập hồi cứu)',
+          help: 'Tính đến cuối ngày báo cáo.',
           unit: PEOPLE,
           max: MAX_VACCINE_DOSES,
         }),
@@ -125,19 +108,16 @@ const schema = fields(
     before: z.optional(
       section(
         {
-          label: { vi: 'Lũy kế số mũi đã tiêm trước đợt tiêm này', en: 'Doses given before this round' },
-          help: {
-            vi: `Nhập ở báo cáo đầu tiên của đợt (từ ${formatDate(ROUND.from)}), hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.`,
-            en: 'Fill in on the first report of the round, or to correct it; leave empty afterwards.',
-          },
+          label: 'Lũy kế số mũi đã tiêm trước đợt tiêm này',
+          help: `Nhập ở báo cáo đầu tiên của đợt (từ ${formatDate(ROUND.from)}), hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.`,
         },
         {
-          dose1: count({ label: { vi: 'Mũi 1', en: 'Dose 1' }, unit: DOSES, max: 5_000_000 }),
-          dose2: count({ label: { vi: 'Mũi 2', en: 'Dose 2' }, unit: DOSES, max: 5_000_000 }),
+          dose1: count({ label: 'Mũi 1', unit: DOSES, max: 5_000_000 }),
+          dose2: count({ label: 'Mũi 2', unit: DOSES, max: 5_000_000 }),
         },
       ),
     ),
-    note: optionalText({ label: { vi: 'Khó khăn, vướng mắc, đề xuất', en: 'Difficulties and proposals' }, max: 2000, multiline: true }),
+    note: optionalText({ label: 'Khó khăn, vướng mắc, đề xuất', max: 2000, multiline: true }),
     contact: contactSection(),
   },
   [
@@ -179,34 +159,20 @@ const since = formatDate(ROUND.from);
 export default defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
   version: 1,
-  title: {
-    vi: 'Báo cáo hằng ngày tiến độ tiêm vắc xin phòng Covid-19 và nhập dữ liệu lên Hệ thống tiêm chủng',
-    en: 'Daily COVID-19 vaccination progress and data entry',
-  },
+  title: { vi: 'Báo cáo hằng ngày tiến độ tiêm vắc xin phòng Covid-19 và nhập dữ liệu lên Hệ thống tiêm chủng' },
   directive: {
     number: '3294/UBND-KGVX',
     issuer: '70',
-    issuerName: { vi: 'UBND tỉnh Bình Phước', en: 'People’s Committee of Bình Phước province' },
+    issuerName: { vi: 'UBND tỉnh Bình Phước' },
     date: '2021-09-30',
-    title: {
-      vi: 'V/v đẩy nhanh tiến độ tiêm vắc xin phòng Covid-19',
-      en: 'On speeding up COVID-19 vaccination',
-    },
+    title: { vi: 'V/v đẩy nhanh tiến độ tiêm vắc xin phòng Covid-19' },
     urgency: 'urgent',
   },
   schema,
   reporters: { under: '70', kinds: ['district'] },
   period: ROUND,
   summary: {
-    recipients: [
-      {
-        key: 'truong-bcd-tinh-binh-phuoc',
-        name: {
-          vi: 'Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Bình Phước',
-          en: 'Head of the Bình Phước COVID-19 Steering Committee',
-        },
-      },
-    ],
+    recipients: [{ key: 'truong-bcd-tinh-binh-phuoc', name: { vi: 'Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Bình Phước' } }],
     build(input) {
       const round = daily(input);
       const given = (d: Report) => doseTotals(d.doses);
@@ -244,18 +210,18 @@ export default defineForm({
         id: 'by-vaccine',
         title: 'Vắc xin trong ngày theo loại (toàn tỉnh, các huyện đã báo cáo)',
         // In the order of the national vaccine list, the order officers know.
-        rows: tally(input.reports.flatMap((r) => r.data.vaccines), (v) => v.vaccine, vaccineOptions, { vaccine: (_, v) => v.label.vi, openingStock: stock('openingStock'), received: stock('received') }, { skipEmpty: true }),
+        rows: tally(input.reports.flatMap((r) => r.data.vaccines), (v) => v.vaccine, vaccineOptions, { vaccine: (_, v) => v.label, openingStock: stock('openingStock'), received: stock('received') }, { skipEmpty: true }),
         columns: { vaccine: 'Loại vắc xin', openingStock: 'Tồn đầu ngày', received: 'Nhận trong ngày', available: ['Có thể sử dụng', (r) => Number(r.openingStock) + Number(r.received)] },
         total: 'Tổng cộng',
       });
       // The round day by day: doses per district, the province's cumulative doses, the data-entry backlog.
       const perDay = round.perDay((d) => given(d).total);
-      const chart = (id: string, title: string, unit: Text, series: Array<[Label, ReadonlyArray<number | null>]>) => round.chart({ id, title, unit, series });
+      const chart = (id: string, title: string, unit: Label, series: Array<[Label, ReadonlyArray<number | null>]>) => round.chart({ id, title, unit, series });
       const t = totalOf(byDistrict);
       return {
         charts: [
           chart('doses-per-day', 'Số mũi tiêm mỗi ngày', DOSES, [
-            [{ vi: 'Toàn tỉnh', en: 'Province' }, perDay],
+            ['Toàn tỉnh', perDay],
             ...round.units.map((u): [Label, Array<number | null>] => [u.name, round.ofUnit(u.code, (d) => given(d).total)]),
           ]),
           chart('cumulative', `Lũy kế số mũi tiêm từ ${since}`, DOSES, [['Toàn tỉnh', round.running(perDay)]]),

@@ -13,16 +13,13 @@ import * as z from '../core/zod.ts';
 import { count, fields, section, text, when, yesNo, contactSection } from '../core/fields.ts';
 import { atMost } from '../core/rules.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
-import { defineForm, type Cell, type SummaryTable } from '../core/form.ts';
-import { formatDate } from '../core/format.ts';
+import { defineForm } from '../core/form.ts';
 import { figures, inCodeOrder, percent, sum, tableOf, totalOf, unitTable } from '../core/summary-kit.ts';
-import { addDays, daysBetween } from '../core/period.ts';
-import type { Text } from '../core/i18n.ts';
+import { progressTable } from './shared/target-progress.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 
-const PEOPLE: Text = { vi: 'người', en: 'people' };
-const COURSES: Text = { vi: 'liệu trình', en: 'courses' };
-const L = (vi: string, en: string): Text => ({ vi, en });
+const PEOPLE = 'người';
+const COURSES = 'liệu trình';
 
 /** Bình Phước has about a million inhabitants; the Sở Y tế may report the whole province. */
 const MAX_POPULATION = 2_000_000;
@@ -33,32 +30,29 @@ const COVERAGE: Formula = { op: 'percent', numerator: 'vaccinated', denominator:
 const targets = [
   {
     key: 'dose2Age18Plus',
-    label: L('Tiêm mũi 2 cho người từ 18 tuổi trở lên', 'Dose 2, aged 18 and over'),
-    deadline: L('Chậm nhất ngày 31/12/2021', 'By 31/12/2021'),
+    label: 'Tiêm mũi 2 cho người từ 18 tuổi trở lên',
+    deadline: 'Chậm nhất ngày 31/12/2021',
     due: '2021-12-31',
-    population: L('Số người từ 18 tuổi trở lên cần tiêm', 'People aged 18+ to vaccinate'),
-    vaccinated: L('Số người đã tiêm mũi 2', 'People with dose 2'),
-    help: L(
-      'Không để sót, đặc biệt người có bệnh nền, người trên 50 tuổi.',
-      'Leave no one out, especially people with comorbidities and people over 50.',
-    ),
+    population: 'Số người từ 18 tuổi trở lên cần tiêm',
+    vaccinated: 'Số người đã tiêm mũi 2',
+    help: 'Không để sót, đặc biệt người có bệnh nền, người trên 50 tuổi.',
   },
   {
     key: 'dose2Age12to17',
-    label: L('Tiêm mũi 2 cho người từ 12-17 tuổi', 'Dose 2, aged 12–17'),
-    deadline: L('Trong tháng 01/2022', 'Within January 2022'),
+    label: 'Tiêm mũi 2 cho người từ 12-17 tuổi',
+    deadline: 'Trong tháng 01/2022',
     due: '2022-01-31',
-    population: L('Số người từ 12-17 tuổi cần tiêm', 'People aged 12–17 to vaccinate'),
-    vaccinated: L('Số người đã tiêm mũi 2', 'People with dose 2'),
+    population: 'Số người từ 12-17 tuổi cần tiêm',
+    vaccinated: 'Số người đã tiêm mũi 2',
     help: undefined,
   },
   {
     key: 'dose3Age18Plus',
-    label: L('Tiêm mũi thứ 3 cho người từ 18 tuổi trở lên', 'Dose 3, aged 18 and over'),
-    deadline: L('Trong Quý I/2022', 'Within Q1 2022'),
+    label: 'Tiêm mũi thứ 3 cho người từ 18 tuổi trở lên',
+    deadline: 'Trong Quý I/2022',
     due: '2022-03-31',
-    population: L('Số người từ 18 tuổi trở lên cần tiêm mũi thứ 3', 'People aged 18+ to give dose 3'),
-    vaccinated: L('Số người đã tiêm mũi thứ 3', 'People with dose 3'),
+    population: 'Số người từ 18 tuổi trở lên cần tiêm mũi thứ 3',
+    vaccinated: 'Số người đã tiêm mũi thứ 3',
     help: undefined,
   },
 ] as const;
@@ -72,9 +66,9 @@ function coverageSection(t: (typeof targets)[number]) {
     { field: 'reportsVaccination', equals: true },
     section(
       {
-        label: L(`${t.label.vi} (${t.deadline.vi.toLowerCase()})`, `${t.label.en} (${t.deadline.en.toLowerCase()})`),
+        label: `${t.label} (${t.deadline.toLowerCase()})`,
         ...(t.help ? { help: t.help } : {}),
-        computed: [{ key: 'coverage', label: L('Tỷ lệ đạt', 'Coverage'), unit: L('%', '%'), formula: COVERAGE }],
+        computed: [{ key: 'coverage', label: { vi: 'Tỷ lệ đạt' }, unit: { vi: '%' }, formula: COVERAGE }],
       },
       {
         target: count({ label: t.population, unit: PEOPLE, max: MAX_POPULATION }),
@@ -82,8 +76,8 @@ function coverageSection(t: (typeof targets)[number]) {
         // Version 2: the pace of the last week, from which the summary projects the completion date.
         lastWeek: z.optional(
           count({
-            label: L('Trong đó: số người được tiêm trong 7 ngày gần nhất', 'Of whom, vaccinated in the last 7 days'),
-            help: L('Để tính tốc độ tiêm hiện tại và dự báo ngày hoàn thành.', 'Gives the current pace and the projected completion date.'),
+            label: 'Trong đó: số người được tiêm trong 7 ngày gần nhất',
+            help: 'Để tính tốc độ tiêm hiện tại và dự báo ngày hoàn thành.',
             unit: PEOPLE,
             max: MAX_POPULATION,
           }),
@@ -94,15 +88,15 @@ function coverageSection(t: (typeof targets)[number]) {
 }
 
 const measures = [
-  { key: 'screeningTested', label: L('Số người được xét nghiệm tầm soát', 'People screened') },
-  { key: 'screeningPositive', label: L('Số ca dương tính phát hiện qua tầm soát', 'Positives found') },
-  { key: 'drugsReceived', label: L('Số liệu trình thuốc điều trị đã tiếp nhận', 'Drug courses received') },
-  { key: 'drugsAllocated', label: L('Số liệu trình đã phân bổ cho cơ sở thu dung, điều trị', 'Drug courses allocated') },
-  { key: 'drugsFacilities', label: L('Số cơ sở thu dung, điều trị được cấp thuốc', 'Facilities supplied') },
-  { key: 'medicalStations', label: L('Số Trạm Y tế lưu động đã thành lập', 'Mobile medical stations') },
-  { key: 'retiredWorkers', label: L('Số nhân viên y tế đã nghỉ hưu được huy động', 'Retired health workers mobilised') },
-  { key: 'privateWorkers', label: L('Số nhân viên y tế tư nhân được huy động', 'Private health workers mobilised') },
-  { key: 'mobileTeams', label: L('Số tổ lưu động vận động và tiêm vắc xin', 'Door-to-door vaccination teams') },
+  { key: 'screeningTested', label: 'Số người được xét nghiệm tầm soát' },
+  { key: 'screeningPositive', label: 'Số ca dương tính phát hiện qua tầm soát' },
+  { key: 'drugsReceived', label: 'Số liệu trình thuốc điều trị đã tiếp nhận' },
+  { key: 'drugsAllocated', label: 'Số liệu trình đã phân bổ cho cơ sở thu dung, điều trị' },
+  { key: 'drugsFacilities', label: 'Số cơ sở thu dung, điều trị được cấp thuốc' },
+  { key: 'medicalStations', label: 'Số Trạm Y tế lưu động đã thành lập' },
+  { key: 'retiredWorkers', label: 'Số nhân viên y tế đã nghỉ hưu được huy động' },
+  { key: 'privateWorkers', label: 'Số nhân viên y tế tư nhân được huy động' },
+  { key: 'mobileTeams', label: 'Số tổ lưu động vận động và tiêm vắc xin' },
 ] as const;
 
 type MeasureKey = (typeof measures)[number]['key'];
@@ -111,82 +105,46 @@ type MeasureKey = (typeof measures)[number]['key'];
 const schema = fields(
   {
     reportsVaccination: yesNo({
-      label: L('Đơn vị báo cáo kết quả tiêm vắc xin phòng Covid-19 trên địa bàn?', 'Does the unit report vaccination results?'),
-      help: L(
-        'Báo cáo kết quả thực hiện gửi UBND tỉnh trước ngày 08/01/2022. UBND các huyện, thị xã, thành phố và Sở Y tế chọn "Có"; sở, ban, ngành không trực tiếp tổ chức tiêm chọn "Không".',
-        'Report to the provincial UBND before 08/01/2022. Districts and the Department of Health answer Yes; departments that do not vaccinate answer No.',
-      ),
-      yes: L('Có — báo cáo kết quả tiêm theo 3 mục tiêu', 'Yes — report the three targets'),
-      no: L('Không — đơn vị không trực tiếp tổ chức tiêm', 'No — the unit does not vaccinate'),
+      label: 'Đơn vị báo cáo kết quả tiêm vắc xin phòng Covid-19 trên địa bàn?',
+      help: 'Báo cáo kết quả thực hiện gửi UBND tỉnh trước ngày 08/01/2022. UBND các huyện, thị xã, thành phố và Sở Y tế chọn "Có"; sở, ban, ngành không trực tiếp tổ chức tiêm chọn "Không".',
+      yes: 'Có — báo cáo kết quả tiêm theo 3 mục tiêu',
+      no: 'Không — đơn vị không trực tiếp tổ chức tiêm',
     }),
     dose2Age18Plus: coverageSection(targets[0]),
     dose2Age12to17: coverageSection(targets[1]),
     dose3Age18Plus: coverageSection(targets[2]),
-    mobileTeams: count({
-      label: L(
-        'Số tổ lưu động "đi từng ngõ, gõ từng nhà, rà từng người" để vận động người dân và tiêm vắc xin',
-        'Door-to-door teams that persuade people and vaccinate',
-      ),
-      unit: L('tổ', 'teams'),
-      max: 5_000,
-    }),
+    mobileTeams: count({ label: 'Số tổ lưu động "đi từng ngõ, gõ từng nhà, rà từng người" để vận động người dân và tiêm vắc xin', unit: 'tổ', max: 5_000 }),
     screening: section(
-      {
-        label: L(
-          'Xét nghiệm tầm soát đối tượng, địa bàn có nguy cơ cao (đặc biệt tại các khu công nghiệp)',
-          'Screening tests in high-risk groups and places (industrial parks)',
-        ),
-      },
+      { label: 'Xét nghiệm tầm soát đối tượng, địa bàn có nguy cơ cao (đặc biệt tại các khu công nghiệp)' },
       {
         tested: count({ label: measures[0].label, unit: PEOPLE, max: MAX_POPULATION }),
-        positive: count({ label: measures[1].label, unit: L('ca', 'cases'), max: MAX_POPULATION }),
+        positive: count({ label: measures[1].label, unit: 'ca', max: MAX_POPULATION }),
       },
     ),
     drugs: section(
       {
-        label: L('Thuốc điều trị Covid-19', 'COVID-19 treatment drugs'),
-        help: L(
-          'Số lũy kế đến ngày báo cáo. Còn tồn = đã tiếp nhận − đã phân bổ.',
-          'Cumulative to the report date. In stock = received − allocated.',
-        ),
-        computed: [
-          {
-            key: 'inStock',
-            label: L('Số liệu trình còn tồn', 'Courses in stock'),
-            unit: COURSES,
-            formula: { op: 'difference', minuend: 'received', subtrahend: 'allocated' },
-          },
-        ],
+        label: 'Thuốc điều trị Covid-19',
+        help: 'Số lũy kế đến ngày báo cáo. Còn tồn = đã tiếp nhận − đã phân bổ.',
+        computed: [{ key: 'inStock', label: { vi: 'Số liệu trình còn tồn' }, unit: { vi: COURSES }, formula: { op: 'difference', minuend: 'received', subtrahend: 'allocated' } }],
       },
       {
         received: count({ label: measures[2].label, unit: COURSES, max: MAX_POPULATION }),
         allocated: count({ label: measures[3].label, unit: COURSES, max: MAX_POPULATION }),
-        facilities: count({ label: measures[4].label, unit: L('cơ sở', 'facilities'), max: 1_000 }),
+        facilities: count({ label: measures[4].label, unit: 'cơ sở', max: 1_000 }),
       },
     ),
-    medicalStations: count({
-      label: L('Số Trạm Y tế lưu động đã thành lập thêm', 'Mobile medical stations set up'),
-      unit: L('trạm', 'stations'),
-      max: 1_000,
-    }),
+    medicalStations: count({ label: 'Số Trạm Y tế lưu động đã thành lập thêm', unit: 'trạm', max: 1_000 }),
     workforce: section(
       {
-        label: L(
-          'Huy động lực lượng tham gia chăm sóc, hỗ trợ điều trị người nhiễm Covid-19',
-          'Staff mobilised to care for COVID-19 patients',
-        ),
-        computed: [{ key: 'total', label: L('Tổng số', 'Total'), unit: PEOPLE, formula: { op: 'sum', of: ['retired', 'private'] } }],
+        label: 'Huy động lực lượng tham gia chăm sóc, hỗ trợ điều trị người nhiễm Covid-19',
+        computed: [{ key: 'total', label: { vi: 'Tổng số' }, unit: { vi: PEOPLE }, formula: { op: 'sum', of: ['retired', 'private'] } }],
       },
       {
-        retired: count({ label: L('Nhân viên y tế đã nghỉ hưu', 'Retired health workers'), unit: PEOPLE, max: 10_000 }),
-        private: count({ label: L('Nhân viên y tế thuộc hệ thống y tế tư nhân', 'Private health workers'), unit: PEOPLE, max: 10_000 }),
+        retired: count({ label: 'Nhân viên y tế đã nghỉ hưu', unit: PEOPLE, max: 10_000 }),
+        private: count({ label: 'Nhân viên y tế thuộc hệ thống y tế tư nhân', unit: PEOPLE, max: 10_000 }),
       },
     ),
-    narrative: text({
-      label: L('Tóm tắt kết quả thực hiện, khó khăn, vướng mắc và đề xuất', 'Summary of results, difficulties and proposals'),
-      max: 3000,
-      multiline: true,
-    }),
+    narrative: text({ label: 'Tóm tắt kết quả thực hiện, khó khăn, vướng mắc và đề xuất', max: 3000, multiline: true }),
     contact: contactSection(),
   },
   [
@@ -217,79 +175,17 @@ function measuresOf(data: Report): Record<MeasureKey, number> {
 const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
 
 
-/**
- * Each target against its date, as of the report date: the daily pace needed,
- * the pace of the last 7 days, the date it leads to; units that will miss the
- * date (or already have) are flagged.
- */
-function progressTable(asOf: string, districts: Array<{ unit: OrgUnit; data: Report }>): SummaryTable {
-  const rows: Array<Record<string, Cell>> = [];
-  const line = (name: string, t: (typeof targets)[number], s: { target: number; vaccinated: number; lastWeek?: number | undefined } | undefined) => {
-    if (!s) return;
-    const remaining = Math.max(0, s.target - s.vaccinated);
-    const daysLeft = daysBetween(asOf, t.due);
-    const current = s.lastWeek === undefined ? null : s.lastWeek / 7;
-    const needed = remaining === 0 ? 0 : daysLeft > 0 ? Math.ceil(remaining / daysLeft) : null;
-    const projected = remaining === 0 ? asOf : current ? addDays(asOf, Math.ceil(remaining / current)) : null;
-    let status: string;
-    if (remaining === 0) status = 'Đã đạt';
-    else if (daysLeft <= 0) status = 'Chậm tiến độ (đã quá thời hạn)';
-    else if (current === null) status = 'Thiếu số liệu 7 ngày';
-    else if (!projected || projected > t.due) status = 'Chậm tiến độ';
-    else status = 'Kịp tiến độ';
-    rows.push({
-      unit: name,
-      target: t.label.vi,
-      due: formatDate(t.due),
-      remaining,
-      needed,
-      // Shown in whole people a day; the projection uses the exact pace.
-      current: current === null ? null : Math.round(current),
-      projected: projected ? formatDate(projected) : '—',
-      status,
-    });
-  };
-  for (const t of targets) {
-    const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
-    const sum = (f: (x: (typeof sections)[number]) => number | undefined) => sections.reduce((a, x) => a + (f(x) ?? 0), 0);
-    const allPaced = sections.length > 0 && sections.every((x) => x.lastWeek !== undefined);
-    line('Toàn tỉnh (các huyện)', t, sections.length ? { target: sum((x) => x.target), vaccinated: sum((x) => x.vaccinated), ...(allPaced ? { lastWeek: sum((x) => x.lastWeek) } : {}) } : undefined);
-  }
-  for (const { unit, data } of districts) for (const t of targets) line(unit.name, t, data[t.key]);
-  return tableOf({
-    id: 'progress',
-    title: `Tiến độ so với mục tiêu, tính đến ${formatDate(asOf)}`,
-    rows,
-    columns: {
-      unit: ['Đơn vị', 'text'],
-      target: ['Mục tiêu', 'text'],
-      due: ['Thời hạn', 'text'],
-      remaining: 'Số người còn phải tiêm',
-      needed: 'Tốc độ cần (người/ngày)',
-      current: 'Tốc độ hiện tại (người/ngày, 7 ngày qua)',
-      projected: ['Dự kiến hoàn thành', 'text'],
-      status: ['Đánh giá', 'text'],
-    },
-  });
-}
-
 export default defineForm({
   id: '347-ket-qua-thuc-hien',
   // 2: each target asks for the last 7 days (optional, so version-1 answers stay valid).
   version: 2,
-  title: L(
-    'Báo cáo kết quả thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP',
-    'Results of the Prime Minister’s conclusions in Notice 347/TB-VPCP',
-  ),
+  title: { vi: 'Báo cáo kết quả thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP' },
   directive: {
     number: '…/UBND-KGVX',
     issuer: '70',
-    issuerName: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province'),
+    issuerName: { vi: 'UBND tỉnh Bình Phước' },
     date: '2021-12-28',
-    title: L(
-      'V/v thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP',
-      'On carrying out the Prime Minister’s conclusions in Notice 347/TB-VPCP',
-    ),
+    title: { vi: 'V/v thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 347/TB-VPCP' },
     urgency: 'normal',
   },
   schema,
@@ -297,7 +193,7 @@ export default defineForm({
   // "trước ngày 08/01/2022": due when that day begins.
   period: { kind: 'once', period: '2022-01-08', deadline: '2022-01-08T00:00' },
   summary: {
-    recipients: [{ key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') }],
+    recipients: [{ key: 'ubnd-tinh-binh-phuoc', name: { vi: 'UBND tỉnh Bình Phước' } }],
     build(input) {
       // Departments report their own activities; the Sở Y tế's figures may already cover the
       // districts, so only districts are added up against the population targets.
@@ -307,7 +203,7 @@ export default defineForm({
         title: 'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
         rows: targets.map((t) => {
           const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
-          return { target: t.label.vi, deadline: t.deadline.vi, population: sum(sections.map((c) => c.target)), vaccinated: sum(sections.map((c) => c.vaccinated)), reported: sections.length };
+          return { target: t.label, deadline: t.deadline, population: sum(sections.map((c) => c.target)), vaccinated: sum(sections.map((c) => c.vaccinated)), reported: sections.length };
         }),
         columns: { target: 'Mục tiêu', deadline: 'Thời hạn', population: 'Số người cần tiêm', vaccinated: 'Số người đã tiêm', percent: { label: 'Tỷ lệ đạt', percent: ['vaccinated', 'population'] }, reported: 'Số huyện có số liệu' },
       });
@@ -317,7 +213,7 @@ export default defineForm({
         name: 'Đơn vị',
         columns: {
           kind: { label: 'Loại đơn vị', kind: 'text', value: (_, u) => KIND_LABEL[u.kind] ?? u.kind },
-          ...Object.fromEntries(targets.map((t) => [t.key, { label: `Tỷ lệ: ${t.label.vi}`, kind: 'percent', value: (d: Report) => (d[t.key] ? (evaluateFormula(COVERAGE, d[t.key]) ?? null) : null) }])),
+          ...Object.fromEntries(targets.map((t) => [t.key, { label: `Tỷ lệ: ${t.label}`, kind: 'percent', value: (d: Report) => (d[t.key] ? (evaluateFormula(COVERAGE, d[t.key]) ?? null) : null) }])),
           ...Object.fromEntries(measures.map((m) => [m.key, [m.label, (d: Report) => measuresOf(d)[m.key]]])),
         },
         total: 'Tổng cộng',
@@ -326,7 +222,7 @@ export default defineForm({
       const measuresTable = tableOf({
         id: 'measures',
         title: 'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
-        rows: measures.map((m) => ({ measure: m.label.vi, districts: of((u) => u.kind === 'district', m.key), departments: of((u) => u.kind !== 'district', m.key), all: of(() => true, m.key) })),
+        rows: measures.map((m) => ({ measure: m.label, districts: of((u) => u.kind === 'district', m.key), departments: of((u) => u.kind !== 'district', m.key), all: of(() => true, m.key) })),
         columns: { measure: 'Nội dung', districts: 'Các huyện, thị xã, thành phố', departments: 'Các sở, ban, ngành', all: 'Tổng cộng' },
       });
       const narratives = tableOf({
@@ -336,18 +232,18 @@ export default defineForm({
         columns: { name: ['Đơn vị', 'text'], narrative: ['Nội dung', 'text'] },
       });
       const all = totalOf(byUnit);
-      const rate = (t: (typeof targets)[number], i: number) => [`Tỷ lệ ${t.label.vi.charAt(0).toLowerCase()}${t.label.vi.slice(1)} (các huyện)`, percent(Number(coverage.rows[i]!.percent ?? 0))];
+      const rate = (t: (typeof targets)[number], i: number) => [`Tỷ lệ ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)} (các huyện)`, percent(Number(coverage.rows[i]!.percent ?? 0))];
       return {
         figures: figures({
           ...Object.fromEntries(targets.map(rate)),
-          [measures[0].label.vi]: all.screeningTested!,
-          [measures[1].label.vi]: all.screeningPositive!,
-          [measures[3].label.vi]: all.drugsAllocated!,
-          [measures[5].label.vi]: all.medicalStations!,
+          [measures[0].label]: all.screeningTested!,
+          [measures[1].label]: all.screeningPositive!,
+          [measures[3].label]: all.drugsAllocated!,
+          [measures[5].label]: all.medicalStations!,
           'Số nhân viên y tế nghỉ hưu, tư nhân được huy động': all.retiredWorkers! + all.privateWorkers!,
-          [measures[8].label.vi]: all.mobileTeams!,
+          [measures[8].label]: all.mobileTeams!,
         }),
-        tables: [coverage, progressTable(input.period, districts), byUnit, measuresTable, narratives],
+        tables: [coverage, progressTable(input.period, targets, districts, 'Toàn tỉnh (các huyện)'), byUnit, measuresTable, narratives],
       };
     },
   },

@@ -66,13 +66,21 @@ describe('the guide’s examples, registered', () => {
     expect(summary.content.tables).toEqual([
       {
         id: 'giuong-theo-don-vi',
-        title: { vi: 'Giường bệnh theo đơn vị', en: 'Giường bệnh theo đơn vị' },
-        columns: expect.any(Array),
-        rows: [
-          { unit: 'Thị xã Phước Long', beds: 80, occupied: 20, free: 60 },
-          { unit: 'Thành phố Đồng Xoài', beds: 120, occupied: 90, free: 30 },
+        title: { vi: 'Giường bệnh theo đơn vị' },
+        columns: [
+          { key: 'code', label: { vi: 'Mã' }, kind: 'text' },
+          { key: 'name', label: { vi: 'Huyện, thị xã, thành phố' }, kind: 'text' },
+          { key: 'beds', label: { vi: 'Tổng số giường' }, kind: 'integer' },
+          { key: 'occupied', label: { vi: 'Đang sử dụng' }, kind: 'integer' },
+          { key: 'free', label: { vi: 'Còn trống' }, kind: 'integer' },
+          { key: 'rate', label: { vi: 'Tỷ lệ sử dụng' }, kind: 'percent' },
+          { key: 'timeliness', label: { vi: 'Thời hạn' }, kind: 'text' },
         ],
-        total: { unit: 'Tổng cộng', beds: 200, occupied: 110, free: 90 },
+        rows: [
+          { code: '688', name: 'Thị xã Phước Long', beds: 80, occupied: 20, free: 60, rate: 25, timeliness: 'Đúng hạn' },
+          { code: '689', name: 'Thành phố Đồng Xoài', beds: 120, occupied: 90, free: 30, rate: 75, timeliness: 'Đúng hạn' },
+        ],
+        total: { code: '', name: 'Tổng cộng', beds: 200, occupied: 110, free: 90, rate: 55, timeliness: '' },
       },
     ]);
   });
@@ -102,8 +110,17 @@ describe('the guide’s examples, registered', () => {
     expect(summary.content.figures.map((f) => f.value)).toEqual([4, 200]);
     expect(summary.content.tables[0]).toMatchObject({
       id: 'xet-nghiem-theo-don-vi',
-      rows: [{ unit: 'Thành phố Đồng Xoài', tests: 200, positives: 4, rate: 2, cumulative: 9 }],
-      total: { unit: 'Tổng cộng', tests: 200, positives: 4, rate: 2, cumulative: 9 },
+      rows: [{ code: '689', name: 'Thành phố Đồng Xoài', tests: 200, positives: 4, rate: 2, cumulative: 9, timeliness: 'Đúng hạn' }],
+      total: { name: 'Tổng cộng', tests: 200, positives: 4, rate: 2, cumulative: 9 },
     });
+    // Day by day, every district (empty on days it did not report) and all of them; the dashboard draws the same days.
+    const perDay = summary.content.tables[1]!;
+    expect(perDay.rows).toHaveLength(11);
+    expect(perDay.rows.find((r) => r.name === 'Thành phố Đồng Xoài')).toEqual({ name: 'Thành phố Đồng Xoài', '2021-10-01': 5, '2021-10-02': 4, total: 9 });
+    expect(perDay.rows.find((r) => r.name === 'Thị xã Phước Long')).toEqual({ name: 'Thị xã Phước Long', '2021-10-01': null, '2021-10-02': null, total: 0 });
+    expect(perDay.total).toEqual({ name: 'Tổng cộng', '2021-10-01': 5, '2021-10-02': 4, total: 9 });
+    expect(summary.content.charts).toEqual([
+      { id: 'duong-tinh', title: { vi: 'Số mẫu dương tính mỗi ngày' }, x: ['01/10', '02/10'], series: [{ label: { vi: 'Các đơn vị đã báo cáo' }, values: [5, 4] }] },
+    ]);
   });
 });
