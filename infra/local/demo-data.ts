@@ -7,9 +7,12 @@ import { listPeriods } from '#schemas/core/period.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import type { ReportingService } from '../../functions/core/reporting.ts';
 
-/** mulberry32: a tiny seeded PRNG; quality is ample for demo numbers. */
-export function seededRandom(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+/**
+ * mulberry32: a tiny seeded PRNG (a string seed is hashed with FNV-1a); quality is ample for demo numbers.
+ * The demo, the golden outputs and the fuzz bodies all draw from it: the same sequence for the same seed.
+ */
+export function seededRandom(seed: string | number): () => number {
+  let a = typeof seed === 'number' ? seed >>> 0 : [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

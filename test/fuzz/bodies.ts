@@ -10,6 +10,7 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { listPeriods } from '#schemas/core/period.ts';
 import type { Http } from '../../functions/api/http.ts';
 import type { Runtime } from '../../functions/runtime.ts';
+import { seededRandom } from '../../infra/local/demo-data.ts';
 
 /** The status and error code each kind of defect must get. */
 export const EXPECTED = {
@@ -48,17 +49,6 @@ export interface FuzzCase {
   body: Uint8Array;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** JSON text placed as is: numbers JSON.stringify cannot write, literals that are not JSON, deep nesting. */
 class Raw {

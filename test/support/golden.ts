@@ -26,6 +26,7 @@ import { buildSummary, type PeriodSummary } from '../../functions/core/summary.t
 import { tableToCsv } from '../../functions/outputs/csv.ts';
 import { renderSummaryEmail } from '../../functions/outputs/summary-email.ts';
 import { summaryToXlsx } from '../../functions/outputs/xlsx.ts';
+import { seededRandom } from '../../infra/local/demo-data.ts';
 
 /** Every table a summary exports, completeness last (the one place that differs between code versions). */
 const tablesOf = (summary: PeriodSummary) => summary.tables;
@@ -67,17 +68,6 @@ export interface GoldenForm {
 /** The parts compared one by one; the test names each. */
 export const GOLDEN_PARTS = ['descriptor', 'inputs', 'rollups', 'dashboard', 'summary', 'email', 'xlsx', 'csv'] as const;
 
-/** mulberry32 over an FNV-1a seed, kept here so the golden data does not move with the demo script. */
-function seededRandom(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const goldenPeriods = (form: AnyForm) => listPeriods(form.period).slice(0, form.period.kind === 'daily' ? DAILY_PERIODS : 1);
 
