@@ -9,7 +9,7 @@ import { freshRuntime, signIn } from '../support/local-runtime.ts';
 import { fuzzTargets, runFuzz, scanTable, send, type Target } from '../fuzz/bodies.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const PER_TARGET = Number(process.env.FUZZ_PER_TARGET ?? 200);
+const PER_TARGET = Number(process.env.FUZZ_PER_TARGET ?? 375);
 
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
 let targets: Target[];
