@@ -65,9 +65,11 @@ export function createApiApp(deps: ApiDeps) {
   // Outermost, so it sees the final body: a 3294 dashboard is ~1 MB of JSON and ~50 KB gzipped, and CloudFront
   // does not compress uncached `/api/*`. In Lambda, hono's adapter returns an encoded body base64-encoded.
   app.use(compress({ threshold: COMPRESS_FROM_BYTES }));
-  // The threshold is read from Content-Length, which c.json() does not set: JSON is already a string, so measure it.
+  // The threshold is read from Content-Length, which c.json() does not set: JSON is already a string, so measure it
+  // (only when the client takes a compressed answer at all: otherwise the copy buys nothing).
   app.use(async (c, next) => {
     await next();
+    if (!/\b(gzip|deflate)\b/.test(c.req.header('accept-encoding') ?? '')) return;
     if (c.res.headers.has('Content-Length') || !/^application\/json/.test(c.res.headers.get('Content-Type') ?? '') || !c.res.body) return;
     const body = await c.res.arrayBuffer();
     c.res = new Response(body, c.res);
