@@ -95,7 +95,7 @@ describe('drafts of the form on this device', () => {
     const page = await openForm(e2e, FORM, '48');
     await lookedUp(page);
     await fill971(page, 'Lê Thị Bình');
-    // The form's own check (loaded on first focus) is here before the network goes.
+    // The page's checks (fetched while the officer types) are here before the network goes.
     await page.waitForLoadState('networkidle');
     await e2e.browser.setOffline(true);
     try {
@@ -109,6 +109,39 @@ describe('drafts of the form on this device', () => {
     }
     expect(await submitAndReadReceipt(page)).toContain('Lê Thị Bình');
     expect(await e2e.platform.runtime.submissions.getCurrent({ formId: FORM, period: PERIOD, orgUnit: '48' })).toMatchObject({ revision: 1 });
+    await page.close();
+  });
+
+  test('when the page cannot fetch its checks, a submit says so, sends nothing and keeps the draft; a reload recovers', async () => {
+    const page = await openForm(e2e, FORM, '75');
+    const sent: string[] = [];
+    page.on('request', (request) => void (request.method() === 'PUT' && sent.push(request.url())));
+    // The chunk fetched for submitting (the rules engine, error summary and receipt: web/src/lib/form/lazy.ts).
+    const chunk = '**/_island/assets/on-submit-*.js';
+    const refused: string[] = [];
+    await page.route(chunk, (route: Route) => {
+      refused.push(route.request().url());
+      return route.abort('connectionreset');
+    });
+    await lookedUp(page);
+    await fill971(page, 'Trần Văn Cường');
+    await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    const alert = page.locator('p.alert[role="alert"]');
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.innerText()).toBe(
+      'Không tải được phần kiểm tra của trang. Vui lòng kiểm tra kết nối rồi tải lại trang. Dữ liệu bạn đã nhập vẫn được giữ nguyên.',
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(sent).toEqual([]);
+    expect(await draftKeys(page)).toHaveLength(1);
+
+    await page.unroute(chunk);
+    await page.reload();
+    await expect.poll(() => page.inputValue('#f-need-nurses')).toBe('30');
+    // The submitter's name is kept as typed too.
+    expect(await page.inputValue('#submittedBy')).toBe('Trần Văn Cường');
+    expect(await submitAndReadReceipt(page)).toContain('Trần Văn Cường');
+    expect(sent).toHaveLength(1);
     await page.close();
   });
 

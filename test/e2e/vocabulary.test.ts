@@ -1,8 +1,10 @@
 /**
  * Every kind of field in Chromium, on a form the web was not built with: the
- * generic page loads it from the API, the browser cannot validate it, so the
- * server's row and cross-field rules come back beside their fields. Then a
- * province rolls its districts' answers up into its own draft and submits it.
+ * generic page loads it from the API, and its row and cross-field rules (data in
+ * the descriptor) are checked in the page by the server's own engine, before
+ * anything is sent; the schema's checks come back from the server beside their
+ * fields. Then a province rolls its districts' answers up into its own draft and
+ * submits it.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,10 +86,14 @@ async function errorOf(page: Page, selector: string): Promise<string> {
 }
 
 describe('every field kind, on a form added after the web was built', () => {
-  test('grid totals, computed rate, table rows, server rules beside their fields, receipt and stored data', async () => {
+  test('grid totals, computed rate, table rows, rules refused in the page, schema checks by the server, receipt and stored data', async () => {
     expect(existsSync(join(REPO_ROOT, `web/build/bao-cao/${FORM}`))).toBe(false);
     await signInBrowser({ platform, browser }, { unit: DISTRICT });
     const page = await browser.newPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT') sent.push(request.url());
+    });
     await page.goto(`${platform.url}/bao-cao/${FORM}/`);
     await expect.poll(() => page.locator(`#unit option[value="${DISTRICT}"]`).count()).toBe(1);
     expect(await page.title()).toContain('Biểu mẫu thử nghiệm mọi loại trường');
@@ -139,7 +145,8 @@ describe('every field kind, on a form added after the web was built', () => {
     await page.fill('#f-endDate', '2099-10-01');
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
 
-    // The web has no schema for this form: both rules come from the server's 400, beside their fields.
+    // Both rules are refused in the page, by the engine the server runs, with its messages, beside their fields:
+    // nothing was sent.
     const summary = page.getByTestId('error-summary');
     await expect.poll(() => summary.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await focused(page)).toBe('error-summary');
@@ -151,9 +158,19 @@ describe('every field kind, on a form added after the web was built', () => {
     await summary.getByRole('link', { name: /Còn thiếu/ }).click();
     expect(await focused(page)).toBe('f-sites-0-missing');
     expect(await platform.runtime.submissions.getCurrent({ formId: FORM, period: PERIOD, orgUnit: DISTRICT })).toBeUndefined();
+    expect(sent).toEqual([]);
 
+    // The rules now hold; a count over the schema's maximum is the server's to refuse (a 400, beside the field).
     await page.keyboard.type('Thiếu tủ lạnh bảo quản vắc xin');
     await page.fill('#f-startDate', '2099-10-01');
+    await page.fill('#f-sites-0-perDay', '10001');
+    await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await expect.poll(() => sent.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toContain('Số liều/ngày');
+    expect(await errorOf(page, '#f-sites-0-perDay')).toMatch(/10\.000/);
+    expect(await summary.innerText()).not.toContain('Còn thiếu');
+
+    await page.fill('#f-sites-0-perDay', '200');
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     const receipt = page.getByTestId('receipt');
     await expect.poll(() => receipt.isVisible(), { timeout: 15_000 }).toBe(true);

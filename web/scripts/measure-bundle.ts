@@ -1,7 +1,9 @@
 /**
  * Benchmark: the gzipped JS + CSS each prerendered form page loads, against the
- * 36 KB budget (and what it loads before any interaction, against the 26 KB
- * target). Follows what the browser would fetch: the page's stylesheets and
+ * 36 KB budget, and what it loads before any interaction, against the 26 KB
+ * on-load budget (issue 11). What a page fetches later (the rules engine, error
+ * summary and receipt on submit; the roll-up button for units that relayed the
+ * form: web/src/lib/form/lazy.ts) counts towards the total only. Follows what the browser would fetch: the page's stylesheets and
  * scripts, every module they import, and the modules they load lazily, which
  * count towards the total. The island holds no form's code (the server checks
  * answers with the form's schema; the page carries the form as data), so a
@@ -10,8 +12,8 @@
  *
  * Run after `npm run build:web`:
  *   node web/scripts/measure-bundle.ts [formId] [--check] [--extra-forms N]
- * `--check` exits with 1 when a page is over budget or the island holds form
- * code. `--extra-forms N` also builds a temporary copy of the repository with N
+ * `--check` exits with 1 when a page is over either budget or the island holds
+ * form code. `--extra-forms N` also builds a temporary copy of the repository with N
  * more forms registered (copies of test/fixtures/forms/guide-hang-ngay.ts, the
  * guide's daily form, each with its own id, added as `npm run new-form` adds a
  * form) and checks that every page is within budget and that each page of the
@@ -25,8 +27,8 @@ import { gzipSync } from 'node:zlib';
 import { registryWithForm } from '../../infra/local/new-form.ts';
 
 const BUDGET = 36 * 1024;
-/** Issue 11's aim for what a page fetches before the officer does anything. */
-const ON_LOAD_TARGET = 26 * 1024;
+/** What a page may fetch before the officer does anything. */
+const ON_LOAD_BUDGET = 26 * 1024;
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const EXTRA_FORM_SOURCE = 'test/fixtures/forms/guide-hang-ngay.ts';
 
@@ -137,13 +139,16 @@ function report(label: string, measured: Measured, detailed: boolean): string[] 
       );
     }
     if (page.total > BUDGET) problems.push(`${label}: ${pageName(page.formId)} weighs ${kb(page.total)}, over the ${kb(BUDGET)} budget.`);
+    if (page.load > ON_LOAD_BUDGET) {
+      problems.push(`${label}: ${pageName(page.formId)} loads ${page.load} bytes before any interaction, over the ${ON_LOAD_BUDGET}-byte on-load budget.`);
+    }
   }
   const heaviest = measured.pages.reduce((a, b) => (b.total > a.total ? b : a));
   const mostOnLoad = measured.pages.reduce((a, b) => (b.load > a.load ? b : a));
   console.log(
     `\n${label}: ${measured.pages.length - 1} form pages + the generic one; heaviest ${kb(heaviest.total)} in total ` +
       `(budget ${kb(BUDGET)}: ${heaviest.total <= BUDGET ? 'within' : 'OVER'}), ` +
-      `${kb(mostOnLoad.load)} on load (target ${kb(ON_LOAD_TARGET)}: ${mostOnLoad.load <= ON_LOAD_TARGET ? 'within' : `${kb(mostOnLoad.load - ON_LOAD_TARGET)} over`}).`,
+      `${kb(mostOnLoad.load)} on load (${mostOnLoad.load} bytes; budget ${kb(ON_LOAD_BUDGET)}: ${mostOnLoad.load <= ON_LOAD_BUDGET ? `within, ${ON_LOAD_BUDGET - mostOnLoad.load} bytes to spare` : `${mostOnLoad.load - ON_LOAD_BUDGET} bytes OVER`}).`,
   );
   return problems;
 }

@@ -40,6 +40,20 @@ export function removeDraft(key: string): void {
   attempt(() => localStorage.removeItem(key));
 }
 
+const SUBMITTER_KEY = 'baocao.submittedBy';
+
+/**
+ * The name typed in "Người nộp báo cáo", kept as it is typed (like a draft, so that a reload does not lose it) and
+ * offered on every form opened on this device afterwards.
+ */
+export function rememberSubmitter(name: string): void {
+  if (name) attempt(() => localStorage.setItem(SUBMITTER_KEY, name));
+}
+
+export function rememberedSubmitter(): string {
+  return attempt(() => localStorage.getItem(SUBMITTER_KEY)) ?? '';
+}
+
 /** Deletes the drafts of every user other than `email`; of every user when it is undefined. */
 export function keepOnlyDraftsOf(email?: string): void {
   attempt(() => {

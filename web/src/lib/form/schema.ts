@@ -6,7 +6,6 @@
 import { evaluateFormula, type ComputedField } from '#schemas/core/computed.ts';
 import type { JsonSchemaNode } from '#schemas/core/describe.ts';
 import { formatInteger, parseIntegerInput } from '#schemas/core/format.ts';
-import { formatDate } from '#schemas/core/format.ts';
 
 /**
  * What an input holds: typed text for text-like widgets, the option's value for
@@ -56,7 +55,7 @@ export function childrenOf(node: JsonSchemaNode, path: string): Child[] {
 }
 
 /** A property, or for a table any row index. */
-function childNode(node: JsonSchemaNode | undefined, key: string): JsonSchemaNode | undefined {
+export function childNode(node: JsonSchemaNode | undefined, key: string): JsonSchemaNode | undefined {
   return node?.type === 'array' ? (/^\d+$/.test(key) ? node.items : undefined) : node?.properties?.[key];
 }
 
@@ -114,19 +113,6 @@ export function isShown(root: JsonSchemaNode, node: JsonSchemaNode, values: RawV
   return target !== undefined && toData(target, values[when.field]) === when.equals;
 }
 
-/** Whether a path is on screen: every node down to it shown, every row index within its table. */
-export function isPathShown(root: JsonSchemaNode, path: string, values: RawValues): boolean {
-  let node: JsonSchemaNode | undefined = root;
-  let at = '';
-  for (const key of path ? path.split('.') : []) {
-    if (node.type === 'array' && Number(key) >= rowCount(node, at, values)) return false;
-    node = childNode(node, key);
-    at = joinPath(at, key);
-    if (!node || !isShown(root, node, values)) return false;
-  }
-  return true;
-}
-
 /**
  * The data to validate and send. Hidden nodes are dropped; an empty optional
  * field is absent; an empty required field is `undefined` so the schema reports it.
@@ -180,41 +166,6 @@ export function valuesFromData(root: JsonSchemaNode, data: unknown): RawValues {
   return values;
 }
 
-/** Every path on screen in document order, table rows included, to order error messages like the page. */
-export function pathsInOrder(root: JsonSchemaNode, values: RawValues): string[] {
-  const paths: string[] = [];
-  const walk = (node: JsonSchemaNode, path: string) => {
-    if (path) paths.push(path);
-    if (widgetOf(node) === 'table') {
-      for (let i = 0; i < rowCount(node, path, values); i++) walk(node.items ?? {}, `${path}.${i}`);
-    } else {
-      for (const child of childrenOf(node, path)) walk(child.node, child.path);
-    }
-  };
-  walk(root, '');
-  return paths;
-}
-
-/**
- * The labels from the root down to a path, e.g. "Điểm tiêm › Dòng 2 › Còn thiếu";
- * a grid cell by its row and column, "Số liều › Mũi 1 › 18–49 tuổi".
- */
-export function labelPath(root: JsonSchemaNode, path: string): string {
-  const labels: string[] = [];
-  let node: JsonSchemaNode | undefined = root;
-  let grid: JsonSchemaNode | undefined;
-  for (const key of path ? path.split('.') : []) {
-    const parent: JsonSchemaNode | undefined = node;
-    node = childNode(parent, key);
-    const axis = parent?.widget === 'grid' ? parent.rows : grid?.columns;
-    labels.push(
-      parent?.type === 'array' ? `Dòng ${Number(key) + 1}` : (axis?.find((a) => a.key === key)?.label.vi ?? node?.label?.vi ?? key),
-    );
-    grid = parent?.widget === 'grid' ? parent : undefined;
-  }
-  return labels.join(' › ');
-}
-
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** A computed value of a section or row as shown: "42,0 %", "1.250 người", or "—" while it cannot be computed. */
@@ -224,91 +175,4 @@ export function formatComputed(field: ComputedField, data: unknown): string {
   // Always one decimal for rates, so "42,0 %" does not read as a rounded figure.
   const text = field.formula.op === 'percent' ? oneDecimal.format(value) : formatInteger(value);
   return field.unit ? `${text} ${field.unit.vi}` : text;
-}
-
-export interface DisplayItem {
-  path: string;
-  label: string;
-  value?: string;
-  children?: DisplayItem[];
-}
-
-const sum = (numbers: number[]) => numbers.reduce((s, n) => s + n, 0);
-const numberIn = (record: unknown, key: string) => {
-  const value = (record as Record<string, unknown> | undefined)?.[key];
-  return typeof value === 'number' ? value : 0;
-};
-/** One table row or grid row on one line: "Tên: Trạm Y tế xã · Số liều: 200". */
-const line = (parts: Array<[string, string]>) => parts.map(([label, value]) => `${label}: ${value}`).join(' · ');
-
-/** Submitted data as labelled, vi-VN formatted items, for the receipt; tables and grids one line per row. */
-export function displayItems(node: JsonSchemaNode, data: unknown, path = ''): DisplayItem[] {
-  if (typeof data !== 'object' || data === null) return [];
-  const record = data as Record<string, unknown>;
-  const items: DisplayItem[] = [];
-  for (const child of childrenOf(node, path)) {
-    const value = record[child.key];
-    if (value === undefined || value === null) continue;
-    const label = child.node.label?.vi ?? child.key;
-    const widget = widgetOf(child.node);
-    if (widget === 'table' && Array.isArray(value)) {
-      items.push({ path: child.path, label, ...tableDisplay(child.node, child.path, value) });
-    } else if (widget === 'grid') {
-      items.push({ path: child.path, label, children: gridDisplay(child.node, child.path, value) });
-    } else if (widget === 'section') {
-      items.push({ path: child.path, label, children: displayItems(child.node, value, child.path) });
-    } else {
-      items.push({ path: child.path, label, value: displayValue(child.node, value) });
-    }
-  }
-  for (const field of node.computed ?? []) {
-    items.push({ path: `${path}#${field.key}`, label: field.label.vi, value: formatComputed(field, data) });
-  }
-  return items;
-}
-
-function tableDisplay(node: JsonSchemaNode, path: string, rows: unknown[]): Pick<DisplayItem, 'value' | 'children'> {
-  if (rows.length === 0) return { value: `Không có ${node.rowLabel?.vi ?? 'dòng'} nào` };
-  const row = node.items ?? {};
-  const columns = childrenOf(row, '');
-  const items: DisplayItem[] = rows.map((data, i) => ({
-    path: `${path}.${i}`,
-    label: `Dòng ${i + 1}`,
-    value: line([
-      ...columns.flatMap((c): Array<[string, string]> => {
-        const value = (data as Record<string, unknown>)[c.key];
-        return value === undefined || value === null ? [] : [[c.node.label?.vi ?? c.key, displayValue(c.node, value)]];
-      }),
-      ...(row.computed ?? []).map((f): [string, string] => [f.label.vi, formatComputed(f, data)]),
-    ]),
-  }));
-  const totals = columns.filter((c) => node.totals?.includes(c.key));
-  if (totals.length > 0) {
-    items.push({
-      path: `${path}#total`,
-      label: 'Tổng cộng',
-      value: line(totals.map((c) => [c.node.label?.vi ?? c.key, formatInteger(sum(rows.map((r) => numberIn(r, c.key))))])),
-    });
-  }
-  return { children: items };
-}
-
-function gridDisplay(node: JsonSchemaNode, path: string, data: unknown): DisplayItem[] {
-  const columns = node.columns ?? [];
-  const rows = (node.rows ?? []).map((r) => ({ ...r, cells: columns.map((c) => numberIn((data as Record<string, unknown>)[r.key], c.key)) }));
-  rows.push({ key: '#total', label: { vi: 'Tổng cộng', en: 'Total' }, cells: columns.map((_, i) => sum(rows.map((r) => r.cells[i]!))) });
-  return rows.map((r) => ({
-    path: `${path}.${r.key}`,
-    label: r.label.vi,
-    value: line([...columns.map((c, i): [string, string] => [c.label.vi, formatInteger(r.cells[i]!)]), ['Tổng cộng', formatInteger(sum(r.cells))]]),
-  }));
-}
-
-function displayValue(node: JsonSchemaNode, value: unknown): string {
-  const option = node.options?.find((o) => o.value === value);
-  if (option) return option.label.vi;
-  if (typeof value === 'number') return node.unit ? `${formatInteger(value)} ${node.unit.vi}` : formatInteger(value);
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (widgetOf(node) === 'date' && typeof value === 'string') return formatDate(value);
-  return String(value);
 }
