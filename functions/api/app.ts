@@ -35,6 +35,17 @@ const putBody = z.strictObject({
   submittedBy: cleanText({ max: 200, required: 'Vui lòng nhập họ tên hoặc thư điện tử của người nộp.' }),
   /** Set by the form page when the answer was built by roll-up, so summaries can say so. */
   origin: z.optional(z.literal('rollup')),
+  /**
+   * The stored revision the page showed (revision 0: none), and that revision's first submission: the answer is
+   * written at once against it, the stored one read only if it changed meanwhile. Optional: without it the
+   * stored answer is read first.
+   */
+  base: z.optional(
+    z.strictObject({
+      revision: z.int().check(z.minimum(0), z.maximum(1_000_000)),
+      firstSubmittedAt: z.optional(z.iso.datetime()),
+    }),
+  ),
 });
 
 export type ApiEnv = { Variables: { actor: Actor } };

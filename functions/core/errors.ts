@@ -3,6 +3,7 @@
  * Vietnamese `userMessage` safe to show; `message` is for logs.
  */
 import type { FieldErrors } from '#schemas/core/validate.ts';
+import type { SubmissionRecord } from './ports.ts';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -44,10 +45,19 @@ export class ValidationFailedError extends DomainError {
   }
 }
 
-/** Someone else saved a revision between our read and our write. */
+/**
+ * The stored answer is no longer the one the write was based on (someone saved a revision meanwhile, or the
+ * same answer is stored already). `current`, when the store could tell, is what is stored now: the failed
+ * condition returns it, so the writer need not read it.
+ */
 export class RevisionConflictError extends DomainError {
   readonly code = 'REVISION_CONFLICT';
   readonly userMessage = 'Báo cáo vừa được cập nhật bởi người khác. Vui lòng tải lại và gửi lại.';
+  readonly current: SubmissionRecord | undefined;
+  constructor(message: string, options?: ErrorOptions & { current?: SubmissionRecord | undefined }) {
+    super(message, options);
+    this.current = options?.current;
+  }
 }
 
 export class NoRollupError extends DomainError {

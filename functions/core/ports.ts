@@ -20,6 +20,26 @@ export interface SubmissionRecord extends SubmissionKey {
   firstSubmittedAt: string;
   /** `rollup`: the unit built this answer from its sub-units' answers (then checked and sent it). */
   origin?: 'rollup';
+  /**
+   * SHA-256 of the data (keys sorted) and schema version: a write of the same answer is recognised by its
+   * condition, without reading the stored one first. Absent on records saved before it existed.
+   */
+  dataHash?: string;
+}
+
+/** What the dashboard needs of a unit's report for a period: written with every save, read for a whole form at once. */
+export type ReportStatusRecord = Pick<SubmissionRecord, 'formId' | 'period' | 'orgUnit' | 'revision' | 'firstSubmittedAt' | 'origin'>;
+
+/** How a save is guarded and what it updates besides the answer. */
+export interface SaveOptions {
+  /**
+   * The stored revision the answer was based on (0: none yet) and, for an amendment, that revision's first
+   * submission instant, which the new revision carries on: the write happens only if both still hold and the
+   * stored answer differs from this one.
+   */
+  base: { revision: number; firstSubmittedAt?: string | undefined };
+  /** What the form's history rule keeps of this answer, for the unit's running item (daily forms with one). */
+  kept?: unknown;
 }
 
 export interface SubmissionStore {
@@ -30,11 +50,16 @@ export interface SubmissionStore {
   /** Every revision, oldest first. */
   listRevisions(key: SubmissionKey): Promise<SubmissionRecord[]>;
   /**
-   * Saves `record` as the current revision and appends it to the history, atomically,
-   * only if the current revision is still `expectedRevision` (0 = none yet).
-   * @throws RevisionConflictError otherwise
+   * Saves `record` as the current revision, appends it to the history and writes its status (and what the
+   * history rule keeps of it), atomically, in one request, only if the stored answer is still `options.base`
+   * and differs from `record` (by `dataHash`).
+   * @throws RevisionConflictError otherwise, carrying what is stored now
    */
-  saveRevision(record: SubmissionRecord, expectedRevision: number): Promise<void>;
+  saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void>;
+  /** Every status of a form's reports, all periods: one Query. */
+  listStatuses(formId: string): Promise<ReportStatusRecord[]>;
+  /** What the history rule kept of a unit's answers, by period: one read. */
+  getKept(formId: string, orgUnit: string): Promise<Map<string, unknown>>;
 }
 
 export interface OrgUnitStore {

@@ -2,6 +2,7 @@
  * The reporting service: the use cases the API and the jobs call. Pure over its
  * ports, so it is tested with in-memory fakes and against DynamoDB Local alike.
  */
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyForm } from '#schemas/core/form.ts';
 import { isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
@@ -20,7 +21,7 @@ import {
   SubmissionNotFoundError,
   ValidationFailedError,
 } from './errors.ts';
-import type { Clock, OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import type { Clock, OrgUnitStore, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
 
 export interface SubmissionView extends SubmissionRecord {
   deadline: string;
@@ -47,6 +48,26 @@ export interface OrgUnitDirectory {
  */
 export function dataOf(f: AnyForm, record: SubmissionRecord): unknown {
   return record.schemaVersion < f.version && f.upgrade ? f.upgrade(record.data, record.schemaVersion) : record.data;
+}
+
+/** JSON with every object's keys sorted: the same data always gives the same text. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+
+/**
+ * What identifies an answer's content for "sent again, nothing changed": its data and the schema version it was read under.
+ * @example dataHash({ need: { doctors: 2 } }, 1) // 'b1f0…' (64 hex digits)
+ */
+export function dataHash(data: unknown, schemaVersion: number): string {
+  return createHash('sha256').update(`${schemaVersion}\n${canonical(data)}`).digest('hex');
+}
+
+/** The stored revision a new answer was based on: the page sends the one it showed; 0 when there was none. */
+export interface SubmissionBase {
+  revision: number;
+  firstSubmittedAt?: string | undefined;
 }
 
 export function createReportingService(deps: ReportingDeps) {
@@ -98,11 +119,13 @@ export function createReportingService(deps: ReportingDeps) {
     return { ...record, deadline: deadline.toISOString(), timeliness: timelinessOf(record.firstSubmittedAt, deadline) };
   }
 
-  /** The unit's current submissions for the form's periods before `key.period`, oldest first. */
-  async function earlierOf(f: AnyForm, key: SubmissionKey): Promise<Array<{ period: string; data: unknown }>> {
-    const periods = listPeriods(f.period).filter((p) => p < key.period);
-    const records = await submissions.getCurrentMany(periods.map((period) => ({ ...key, period })));
-    return records.sort((a, b) => a.period.localeCompare(b.period)).map((r) => ({ period: r.period, data: dataOf(f, r) }));
+  /** What the form's history rule kept of the unit's periods before `key.period`, oldest first: one read, whatever the day. */
+  async function earlierOf(formId: string, key: SubmissionKey): Promise<Array<{ period: string; kept: unknown }>> {
+    const kept = await submissions.getKept(formId, key.orgUnit);
+    return [...kept]
+      .filter(([period]) => period < key.period)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([period, value]) => ({ period, kept: value }));
   }
 
   async function currentView(key: SubmissionKey): Promise<SubmissionView | undefined> {
@@ -141,44 +164,65 @@ export function createReportingService(deps: ReportingDeps) {
     /**
      * Validates and stores a unit's answer. Sending the same data again changes
      * nothing; different data becomes a new revision and the old one is kept.
-     * @example await service.putSubmission(key, { data, submittedBy: 'Nguyễn Văn A' })
+     *
+     * Write first: with `base` (the stored revision the page showed, 0 for none)
+     * the answer is written at once, one conditional transaction, and the stored
+     * answer is read only when the condition fails (it comes back with the
+     * failure): an identical re-send is then `unchanged`, and an answer based on
+     * an older revision becomes the next one (one retry, as for a double click).
+     * Without `base` (an API client that did not say), the stored answer is read
+     * first.
+     * @example await service.putSubmission(key, { data, submittedBy: 'Nguyễn Văn A', base: { revision: 0 } })
      */
     async putSubmission(
       key: SubmissionKey,
-      input: { data: unknown; submittedBy: string; origin?: 'rollup' | undefined },
+      input: { data: unknown; submittedBy: string; origin?: 'rollup' | undefined; base?: SubmissionBase | undefined },
     ): Promise<{ status: PutStatus; submission: SubmissionView }> {
       const f = await resolve(key);
       const result = validateData(f.schema, input.data);
       if (!result.ok) throw new ValidationFailedError(result.fields);
-      if (f.historyRule) {
-        const earlier = await earlierOf(f, key);
+      if (f.history) {
         const { fields, add } = fieldErrors();
-        f.historyRule(result.data, earlier, add);
+        f.history.check(result.data, await earlierOf(f.id, key), add);
         if (Object.keys(fields).length > 0) throw new ValidationFailedError(fields);
       }
+      const hash = dataHash(result.data, f.version);
+      const same = (stored: SubmissionRecord) =>
+        stored.dataHash === undefined ? stored.schemaVersion === f.version && isDeepStrictEqual(stored.data, result.data) : stored.dataHash === hash;
+      const kept = f.history ? { kept: f.history.keep(result.data) } : {};
 
-      // One retry covers the common race of a double-clicked submit.
-      for (let attempt = 0; ; attempt++) {
+      // An amendment carries its first submission on: a base without it cannot be written against.
+      let base = input.base && (input.base.revision === 0 || input.base.firstSubmittedAt) ? input.base : undefined;
+      if (!base) {
         const current = await submissions.getCurrent(key);
-        if (current && current.schemaVersion === f.version && isDeepStrictEqual(current.data, result.data)) {
-          return { status: 'unchanged', submission: view(f, current) };
-        }
+        if (current && same(current)) return { status: 'unchanged', submission: view(f, current) };
+        base = current ? { revision: current.revision, firstSubmittedAt: current.firstSubmittedAt } : { revision: 0 };
+      }
+      // One retry covers the common race of a double-clicked submit, and a page that showed an older revision.
+      for (let attempt = 0; ; attempt++) {
         const now = clock.now().toISOString();
         const record: SubmissionRecord = {
           ...key,
-          revision: (current?.revision ?? 0) + 1,
+          revision: base.revision + 1,
           schemaVersion: f.version,
           data: result.data,
           submittedBy: input.submittedBy,
           submittedAt: now,
-          firstSubmittedAt: current?.firstSubmittedAt ?? now,
+          firstSubmittedAt: (base.revision > 0 ? base.firstSubmittedAt : undefined) ?? now,
           ...(input.origin ? { origin: input.origin } : {}),
+          dataHash: hash,
         };
+        const options: SaveOptions = { base, ...kept };
         try {
-          await submissions.saveRevision(record, current?.revision ?? 0);
-          return { status: current ? 'amended' : 'created', submission: view(f, record) };
+          await submissions.saveRevision(record, options);
+          return { status: base.revision > 0 ? 'amended' : 'created', submission: view(f, record) };
         } catch (error) {
-          if (!(error instanceof RevisionConflictError) || attempt >= 1) throw error;
+          if (!(error instanceof RevisionConflictError)) throw error;
+          // What is stored now came back with the failed condition; a store that could not say is asked.
+          const current = error.current ?? (await submissions.getCurrent(key));
+          if (current && same(current)) return { status: 'unchanged', submission: view(f, current) };
+          if (attempt >= 1) throw error;
+          base = current ? { revision: current.revision, firstSubmittedAt: current.firstSubmittedAt } : { revision: 0 };
         }
       }
     },

@@ -92,7 +92,7 @@ export interface SummaryContent {
   charts?: SummaryChart[];
 }
 
-export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
+export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType, K = unknown> {
   /** Stable id, kebab-case; the URL and the table key use it. */
   id: string;
   /** Bumped whenever fields change; each submission records it. */
@@ -116,14 +116,17 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
   /** How the answers of sub-units to relays of this form combine into one draft answer. */
   rollup?(reports: Array<{ unit: OrgUnit; data: z.output<S> }>): Partial<z.input<S>>;
   /**
-   * Rules across periods, checked on submit against the unit's earlier periods
-   * (e.g. cumulative 2nd doses cannot exceed cumulative 1st doses).
+   * A rule across periods (e.g. cumulative 2nd doses cannot exceed cumulative
+   * 1st doses). `keep` says what the rule needs of one period's answer; it is
+   * stored with every save in the unit's running item (keep it small: a few
+   * numbers), so checking day 31 reads that one item, as day 1 does. `check`
+   * runs on submit against what was kept of the unit's earlier periods, oldest
+   * first; an amended earlier day replaces what was kept of it.
    */
-  historyRule?(
-    current: z.output<S>,
-    earlier: Array<{ period: string; data: z.output<S> }>,
-    issue: (path: string, message: string) => void,
-  ): void;
+  history?: {
+    keep(data: z.output<S>): K;
+    check(current: z.output<S>, earlier: Array<{ period: string; kept: K }>, issue: (path: string, message: string) => void): void;
+  };
   /** Hours before each deadline that units still missing are reminded; 0 turns reminders off (default 2). */
   reminderHoursBefore?: number;
   /** Brings data stored under an older `version` up to this one, for display and aggregation. */
@@ -132,7 +135,7 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType> {
 
 /** Any form, whatever its schema. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyForm = FormDefinition<any>;
+export type AnyForm = FormDefinition<any, any>;
 
 const FORM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -140,7 +143,7 @@ const FORM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * Declares a form; checks what types cannot.
  * @example export default defineForm({ id: '971-nhan-luc-y-te', version: 1, ... })
  */
-export function defineForm<S extends z.core.$ZodType>(form: FormDefinition<S>): FormDefinition<S> {
+export function defineForm<S extends z.core.$ZodType, K = unknown>(form: FormDefinition<S, K>): FormDefinition<S, K> {
   if (!FORM_ID.test(form.id)) throw new Error(`form id must be kebab-case: ${form.id}`);
   if (!Number.isInteger(form.version) || form.version < 1) throw new Error(`form ${form.id}: version must be a positive integer`);
   return form;

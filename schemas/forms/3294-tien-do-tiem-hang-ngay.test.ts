@@ -22,12 +22,13 @@ const A = district('688', 'Thị xã Phước Long');
 const B = district('689', 'Thành phố Đồng Xoài');
 const C = district('690', 'Thị xã Bình Long');
 
+/** The rule as the platform runs it: on what `keep` kept of each earlier day. */
 function historyIssues(current: Form3294Report, earlier: Form3294Report[]) {
   const fields: Record<string, string[]> = {};
-  form.historyRule!(
+  form.history!.check(
     current,
-    earlier.map((data, i) => ({ period: `2021-10-0${i + 1}`, data })),
-    (path, message) => (fields[path] ??= []).push(message),
+    earlier.map((data, i) => ({ period: `2021-10-0${i + 1}`, kept: form.history!.keep(data) })),
+    (path: string, message: string) => (fields[path] ??= []).push(message),
   );
   return fields;
 }
@@ -270,15 +271,15 @@ describe('3294 demo', () => {
     let seed = 0.271;
     const random = () => (seed = (seed * 9301 + 49297) % 233280) / 233280;
     for (const unit of [A, B, C]) {
-      const earlier: Array<{ period: string; data: Form3294Report }> = [];
+      const earlier: Array<{ period: string; kept: ReturnType<NonNullable<typeof form.history>['keep']> }> = [];
       for (let d = 1; d <= 14; d++) {
         const period = `2021-10-${String(d).padStart(2, '0')}`;
         const result = validateData(form.schema, form.demo({ unit, random, period }));
         if (!result.ok) throw new Error(JSON.stringify(result.fields));
         const issues: string[] = [];
-        form.historyRule!(result.data, earlier, (path, message) => issues.push(`${path}: ${message}`));
+        form.history!.check(result.data, earlier, (path: string, message: string) => issues.push(`${path}: ${message}`));
         expect(issues).toEqual([]);
-        earlier.push({ period, data: result.data });
+        earlier.push({ period, kept: form.history!.keep(result.data) });
       }
     }
   });

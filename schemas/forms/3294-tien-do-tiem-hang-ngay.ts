@@ -244,18 +244,22 @@ export default defineForm({
       };
     },
   },
-  historyRule(current, earlier, issue) {
-    const inRound = earlier.reduce((s, e) => addTotals(s, doseTotals(e.data.doses)), doseTotals(current.doses));
-    // The latest figures given for before the round: today's, else the most recent earlier day's.
-    const before = current.before ?? earlier.findLast((e) => e.data.before)?.data.before;
-    const cumulative = before ? addTotals(inRound, { ...before, total: before.dose1 + before.dose2 }) : inRound;
-    if (cumulative.dose2 > cumulative.dose1) {
-      const scope = before ? 'kể cả trước đợt' : 'trong đợt tiêm';
-      issue(
-        'doses',
-        `Lũy kế mũi 2 ${scope} (${formatInteger(cumulative.dose2)} liều) vượt quá lũy kế mũi 1 (${formatInteger(cumulative.dose1)} liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước${before ? '' : ', hoặc nhập lũy kế trước đợt tiêm'}.`,
-      );
-    }
+  history: {
+    // What the cumulative rule needs of a day: its doses, and the before-round figures when given.
+    keep: (d) => ({ ...doseTotals(d.doses), ...(d.before ? { before: d.before } : {}) }),
+    check(current, earlier, issue) {
+      const inRound = earlier.reduce((s, e) => addTotals(s, e.kept), doseTotals(current.doses));
+      // The latest figures given for before the round: today's, else the most recent earlier day's.
+      const before = current.before ?? earlier.findLast((e) => e.kept.before)?.kept.before;
+      const cumulative = before ? addTotals(inRound, { ...before, total: before.dose1 + before.dose2 }) : inRound;
+      if (cumulative.dose2 > cumulative.dose1) {
+        const scope = before ? 'kể cả trước đợt' : 'trong đợt tiêm';
+        issue(
+          'doses',
+          `Lũy kế mũi 2 ${scope} (${formatInteger(cumulative.dose2)} liều) vượt quá lũy kế mũi 1 (${formatInteger(cumulative.dose1)} liều). Vui lòng kiểm tra lại số liệu hôm nay và các ngày trước${before ? '' : ', hoặc nhập lũy kế trước đợt tiêm'}.`,
+        );
+      }
+    },
   },
   demo({ random }) {
     const n = (max: number) => Math.round(random() * max);

@@ -3,10 +3,13 @@
  * fifty-clicked, or sent from several desks at once. Every answer is one the
  * client can act on (no 5xx), and nothing a 2xx accepted is lost.
  *
- * What the core does: read the current revision, write revision n+1 in a
- * transaction conditional on n still being current; on a conflict, read again
- * once (identical data then answers `unchanged`) and otherwise answer 409
- * REVISION_CONFLICT, which the client resolves by sending again.
+ * What the core does: write revision n+1 in a transaction conditional on n
+ * (the revision the page showed, or, without one, the revision it reads first)
+ * still being current and the data being new; on a conflict, look at what is
+ * stored (returned by the refused condition, or read) once: identical data then
+ * answers `unchanged`, different data is written once more on top of it, and
+ * a second conflict answers 409 REVISION_CONFLICT, which the client resolves
+ * by sending again. Both ways are run: with the base a page sends and without.
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { freshRuntime, signIn } from '../support/local-runtime.ts';
@@ -28,17 +31,26 @@ beforeEach(async () => {
   cookie = await signIn(runtime, { role: 'reporter', unit: '79' });
 });
 
+let base: { revision: number } | undefined;
+
 async function put(data: unknown) {
   const response = await runtime.app.request(PATH, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ data, submittedBy: 'Sở Y tế' }),
+    body: JSON.stringify({ data, submittedBy: 'Sở Y tế', ...(base ? { base } : {}) }),
   });
   const body = (await response.json()) as { status?: string; submission?: { revision: number; data: unknown }; error?: { code: string } };
   return { http: response.status, status: body.status ?? body.error?.code, revision: body.submission?.revision, data: body.submission?.data };
 }
 
-describe('50 concurrent PUTs of one unit’s submission', () => {
+describe.each([
+  ['read first (no base)', undefined],
+  ['write first (the base the page showed: none)', { revision: 0 }],
+])('50 concurrent PUTs of one unit’s submission, %s', (_, sent) => {
+  beforeEach(() => {
+    base = sent;
+  });
+
   test('identical: exactly one created; the rest unchanged, or a clean 409 that a retry turns into unchanged', async () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => put(dataWith(500))));
     expect(answers.filter((a) => a.http >= 500)).toEqual([]);

@@ -33,9 +33,9 @@ describe('DynamoDB adapter against DynamoDB Local', () => {
 
   test('keeps the current revision and every earlier one, Vietnamese text intact', async () => {
     const { submissions } = await freshRuntime({ seed: false });
-    await submissions.saveRevision(base, 0);
+    await submissions.saveRevision(base, { base: { revision: 0 } });
     const second = { ...base, revision: 2, data: { need: { doctors: 12 } }, submittedAt: '2021-07-20T09:00:00.000Z' };
-    await submissions.saveRevision(second, 1);
+    await submissions.saveRevision(second, { base: { revision: 1, firstSubmittedAt: base.firstSubmittedAt } });
     expect(await submissions.getCurrent(base)).toEqual(second);
     expect(await submissions.listRevisions(base)).toEqual([base, second]);
     expect(await submissions.listCurrent(base.formId, base.period)).toEqual([second]);
@@ -43,11 +43,19 @@ describe('DynamoDB adapter against DynamoDB Local', () => {
 
   test('refuses a write based on a stale revision and leaves both items untouched', async () => {
     const { submissions } = await freshRuntime({ seed: false });
-    await submissions.saveRevision(base, 0);
-    await expect(submissions.saveRevision({ ...base, data: { stale: true } }, 0)).rejects.toMatchObject({
+    await submissions.saveRevision(base, { base: { revision: 0 } });
+    // The stored item comes back with the refusal (ReturnValuesOnConditionCheckFailure), unmarshalled.
+    await expect(submissions.saveRevision({ ...base, data: { stale: true } }, { base: { revision: 0 } })).rejects.toMatchObject({
       code: 'REVISION_CONFLICT',
+      current: base,
     });
-    await expect(submissions.saveRevision({ ...base, revision: 3 }, 2)).rejects.toMatchObject({ code: 'REVISION_CONFLICT' });
+    await expect(
+      submissions.saveRevision({ ...base, revision: 3 }, { base: { revision: 2, firstSubmittedAt: base.firstSubmittedAt } }),
+    ).rejects.toMatchObject({ code: 'REVISION_CONFLICT', current: base });
+    // Based on the stored revision but claiming another first submission: refused too.
+    await expect(
+      submissions.saveRevision({ ...base, revision: 2 }, { base: { revision: 1, firstSubmittedAt: '2021-07-20T00:00:00.000Z' } }),
+    ).rejects.toMatchObject({ code: 'REVISION_CONFLICT', current: base });
     expect(await submissions.getCurrent(base)).toEqual(base);
     expect(await submissions.listRevisions(base)).toEqual([base]);
   });
@@ -56,7 +64,7 @@ describe('DynamoDB adapter against DynamoDB Local', () => {
     const { submissions } = await freshRuntime({ seed: false });
     const bulky = 'x'.repeat(20_000);
     const codes = Array.from({ length: 70 }, (_, i) => String(i).padStart(3, '0'));
-    for (const orgUnit of codes) await submissions.saveRevision({ ...base, orgUnit, data: { bulky } }, 0);
+    for (const orgUnit of codes) await submissions.saveRevision({ ...base, orgUnit, data: { bulky } }, { base: { revision: 0 } });
     // 70 × ~20 KB is past DynamoDB's 1 MB page, so this needs LastEvaluatedKey paging.
     expect((await submissions.listCurrent(base.formId, base.period)).map((r) => r.orgUnit)).toEqual(codes);
   });

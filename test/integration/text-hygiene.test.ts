@@ -168,7 +168,7 @@ describe('exports stay readable whatever was stored before input was checked', (
         submittedAt: '2022-01-05T03:00:00.000Z',
         firstSubmittedAt: '2022-01-05T03:00:00.000Z',
       },
-      0,
+      { base: { revision: 0 } },
     );
     official = await signIn(runtime, { role: 'official', unit: '70' });
   });

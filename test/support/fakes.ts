@@ -1,13 +1,24 @@
 /** In-memory implementations of the ports, for core unit tests. */
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError } from '../../functions/core/errors.ts';
-import type { MailMessage, Mailer, OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../functions/core/ports.ts';
+import type {
+  MailMessage,
+  Mailer,
+  OrgUnitStore,
+  ReportStatusRecord,
+  SaveOptions,
+  SubmissionKey,
+  SubmissionRecord,
+  SubmissionStore,
+} from '../../functions/core/ports.ts';
 
 const id = (k: SubmissionKey) => `${k.formId}|${k.period}|${k.orgUnit}`;
 
 export class MemorySubmissionStore implements SubmissionStore {
   readonly current = new Map<string, SubmissionRecord>();
   readonly revisions: SubmissionRecord[] = [];
+  /** `formId|orgUnit` → period → what the history rule kept. */
+  readonly kept = new Map<string, Map<string, unknown>>();
   /** Simulates another writer landing just before our next save. */
   interfere?: () => void;
 
@@ -23,13 +34,33 @@ export class MemorySubmissionStore implements SubmissionStore {
   async listRevisions(key: SubmissionKey) {
     return this.revisions.filter((r) => id(r) === id(key));
   }
-  async saveRevision(record: SubmissionRecord, expectedRevision: number) {
+  /** The same guard as the DynamoDB adapter's (requests.ts), and the stored record handed back when it fails. */
+  async saveRevision(record: SubmissionRecord, { base, kept }: SaveOptions) {
     const interfere = this.interfere;
     this.interfere = undefined;
     interfere?.();
-    if ((this.current.get(id(record))?.revision ?? 0) !== expectedRevision) throw new RevisionConflictError('conflict');
+    const stored = this.current.get(id(record));
+    const holds = stored
+      ? base.revision > 0 &&
+        stored.revision === base.revision &&
+        (!base.firstSubmittedAt || stored.firstSubmittedAt === base.firstSubmittedAt) &&
+        (!record.dataHash || stored.dataHash !== record.dataHash)
+      : base.revision === 0;
+    if (!holds) throw new RevisionConflictError('conflict', { current: structuredClone(stored) });
     this.current.set(id(record), structuredClone(record));
     this.revisions.push(structuredClone(record));
+    if (kept !== undefined) {
+      const unit = `${record.formId}|${record.orgUnit}`;
+      this.kept.set(unit, (this.kept.get(unit) ?? new Map()).set(record.period, structuredClone(kept)));
+    }
+  }
+  async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
+    return [...this.current.values()]
+      .filter((r) => r.formId === formId)
+      .map(({ formId, period, orgUnit, revision, firstSubmittedAt, origin }) => ({ formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}) }));
+  }
+  async getKept(formId: string, orgUnit: string) {
+    return new Map(this.kept.get(`${formId}|${orgUnit}`));
   }
 }
 

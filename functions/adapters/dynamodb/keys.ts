@@ -6,6 +6,8 @@
  * | org unit              | `ORGUNIT`                       | `<code>`                |
  * | current submission    | `SUB#<formId>#<period>`         | `CUR#<orgUnit>`         |
  * | submission revision   | `SUB#<formId>#<period>`         | `REV#<orgUnit>#<rev 6>` |
+ * | report status         | `STATUS#<formId>`               | `<period>#<orgUnit>`    |
+ * | unit's running item   | `RUN#<formId>#<orgUnit>`        | `RUN`                   |
  * | user                  | `USER`                          | `<email>`               |
  * | login attempt         | `LOGIN#<attemptId>`             | `LOGIN`                 |
  * | session               | `SESSION#<sha256 of token>`     | `SESSION`               |
@@ -21,7 +23,12 @@
  * Login attempts, last codes, sessions (both items) and rate windows carry `ttl` (epoch seconds) so
  * DynamoDB deletes them once expired; the code checks expiry itself too.
  * A summary reads one partition (`SUB#form#period`, `CUR#` prefix); a unit's
- * history is one prefix query. Form ids are kebab-case and periods are dates,
+ * history is one prefix query. Every save also writes, in the same transaction,
+ * the report's status (revision, first submission, origin: a few dozen bytes),
+ * all of a form's under one partition, so the dashboard's grid and rates for
+ * every period are one Query; and, for a form with a history rule, what the
+ * rule keeps of the day in the unit's running item (one attribute per period),
+ * so checking day 31 reads one item, as day 1 does. Form ids are kebab-case and periods are dates,
  * so `#` never appears inside a component.
  */
 import type { SubmissionKey } from '../../core/ports.ts';
@@ -38,6 +45,12 @@ export const revisionPrefix = (orgUnit: string): string => `REV#${orgUnit}#`;
 /** Zero-padded so revisions sort numerically. @example revisionSort('79', 3) // 'REV#79#000003' */
 export const revisionSort = (orgUnit: string, revision: number): string =>
   `${revisionPrefix(orgUnit)}${String(revision).padStart(6, '0')}`;
+
+export const statusPartition = (formId: string): string => `STATUS#${formId}`;
+export const statusKey = (key: SubmissionKey) => ({ pk: statusPartition(key.formId), sk: `${key.period}#${key.orgUnit}` });
+export const runningKey = (formId: string, orgUnit: string) => ({ pk: `RUN#${formId}#${orgUnit}`, sk: 'RUN' });
+/** A period's attribute in the running item: `d` and the period (attribute names must not start with a digit in expressions' eyes). */
+export const runningAttribute = (period: string): string => `d${period}`;
 
 export function currentKey(key: SubmissionKey): { pk: string; sk: string } {
   return { pk: submissionPartition(key.formId, key.period), sk: currentSort(key.orgUnit) };

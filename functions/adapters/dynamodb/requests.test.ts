@@ -35,25 +35,55 @@ describe('key design', () => {
 });
 
 describe('saving a revision', () => {
-  test('writes current and history in one transaction guarded by the revision read', () => {
-    const request = saveRevisionRequest('t', record, 1);
-    const [current, history] = request.TransactItems!;
-    expect(current!.Put).toMatchObject({
+  test('writes current, history and status in one transaction, guarded by the revision the answer was based on', () => {
+    const request = saveRevisionRequest('t', { ...record, dataHash: 'h2' }, { base: { revision: 1, firstSubmittedAt: record.firstSubmittedAt } });
+    const [current, history, status, ...rest] = request.TransactItems!;
+    expect(current!.Put).toEqual({
       TableName: 't',
-      Item: { pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'CUR#79', revision: 2, data: { a: 1 }, type: 'Submission' },
-      ConditionExpression: '#rev = :expected',
-      ExpressionAttributeValues: { ':expected': 1 },
+      Item: { pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'CUR#79', ...record, dataHash: 'h2', type: 'Submission' },
+      ConditionExpression: '#rev = :base AND #first = :first AND (attribute_not_exists(#hash) OR #hash <> :hash)',
+      ExpressionAttributeNames: { '#rev': 'revision', '#first': 'firstSubmittedAt', '#hash': 'dataHash' },
+      ExpressionAttributeValues: { ':base': 1, ':first': record.firstSubmittedAt, ':hash': 'h2' },
+      // What is stored comes back when the guard fails: no read to learn it.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
     expect(history!.Put).toMatchObject({
       Item: { sk: 'REV#79#000002', revision: 2 },
       ConditionExpression: 'attribute_not_exists(#pk)',
     });
+    expect(status!.Put).toEqual({
+      TableName: 't',
+      Item: {
+        pk: 'STATUS#971-nhan-luc-y-te',
+        sk: '2021-07-20#79',
+        type: 'Status',
+        formId: record.formId,
+        period: record.period,
+        orgUnit: '79',
+        revision: 2,
+        firstSubmittedAt: record.firstSubmittedAt,
+      },
+    });
+    // No history rule, no running item.
+    expect(rest).toEqual([]);
   });
 
   test('a first report may only be written where none exists', () => {
-    const [current] = saveRevisionRequest('t', { ...record, revision: 1 }, 0).TransactItems!;
-    expect(current!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(#pk)' });
+    const [current] = saveRevisionRequest('t', { ...record, revision: 1 }, { base: { revision: 0 } }).TransactItems!;
+    expect(current!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(#pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
     expect(current!.Put!.ExpressionAttributeValues).toBeUndefined();
+  });
+
+  test('what a history rule keeps of the day goes into the unit’s running item, one attribute per period', () => {
+    const items = saveRevisionRequest('t', { ...record, period: '2021-10-04' }, { base: { revision: 0 }, kept: { dose1: 5, dose2: 1 } }).TransactItems!;
+    expect(items).toHaveLength(4);
+    expect(items[3]!.Update).toEqual({
+      TableName: 't',
+      Key: { pk: 'RUN#971-nhan-luc-y-te#79', sk: 'RUN' },
+      UpdateExpression: 'SET #day = :kept, #type = :type',
+      ExpressionAttributeNames: { '#day': 'd2021-10-04', '#type': 'type' },
+      ExpressionAttributeValues: { ':kept': { dose1: 5, dose2: 1 }, ':type': 'Running' },
+    });
   });
 
   test('a summary reads only the current items of its partition, strongly consistent', () => {

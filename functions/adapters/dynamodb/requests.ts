@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/lib-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import type { SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
+import type { SaveOptions, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
 import {
   CURRENT_PREFIX,
   TABLE_KEY,
@@ -20,6 +20,10 @@ import {
   orgUnitSort,
   revisionKey,
   revisionPrefix,
+  runningAttribute,
+  runningKey,
+  statusKey,
+  statusPartition,
   submissionPartition,
 } from './keys.ts';
 
@@ -68,31 +72,41 @@ export function listRevisionsRequest(tableName: string, key: SubmissionKey): Que
 }
 
 /**
- * Writes the new current item and its revision item in one transaction. The
- * current item is guarded by the revision the writer read, so two writers
- * cannot both become revision N.
+ * Writes, in one transaction: the new current item, its revision item, the
+ * report's status item and (with `kept`) the period's entry in the unit's running
+ * item. The current item is guarded by the revision the answer was based on (and
+ * that revision's first submission, which the new one carries on) and by the
+ * data's hash: two writers cannot both become revision N, and the same answer
+ * sent again writes nothing. A failed guard returns the stored item
+ * (`ReturnValuesOnConditionCheckFailure`), so the writer learns what is there
+ * without reading it.
  */
-export function saveRevisionRequest(
-  tableName: string,
-  record: SubmissionRecord,
-  expectedRevision: number,
-): TransactWriteCommandInput {
+export function saveRevisionRequest(tableName: string, record: SubmissionRecord, { base, kept }: SaveOptions): TransactWriteCommandInput {
   const item = { ...record, type: 'Submission' };
+  const guard: { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } =
+    base.revision === 0
+      ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE_KEY.partition } }
+      : {
+          ConditionExpression: [
+            '#rev = :base',
+            ...(base.firstSubmittedAt ? ['#first = :first'] : []),
+            ...(record.dataHash ? ['(attribute_not_exists(#hash) OR #hash <> :hash)'] : []),
+          ].join(' AND '),
+          ExpressionAttributeNames: {
+            '#rev': 'revision',
+            ...(base.firstSubmittedAt ? { '#first': 'firstSubmittedAt' } : {}),
+            ...(record.dataHash ? { '#hash': 'dataHash' } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':base': base.revision,
+            ...(base.firstSubmittedAt ? { ':first': base.firstSubmittedAt } : {}),
+            ...(record.dataHash ? { ':hash': record.dataHash } : {}),
+          },
+        };
+  const { formId, period, orgUnit, revision, firstSubmittedAt, origin } = record;
   return {
     TransactItems: [
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...currentKey(record), ...item },
-          ...(expectedRevision === 0
-            ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE_KEY.partition } }
-            : {
-                ConditionExpression: '#rev = :expected',
-                ExpressionAttributeNames: { '#rev': 'revision' },
-                ExpressionAttributeValues: { ':expected': expectedRevision },
-              }),
-        },
-      },
+      { Put: { TableName: tableName, Item: { ...currentKey(record), ...item }, ...guard, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
       {
         Put: {
           TableName: tableName,
@@ -101,8 +115,42 @@ export function saveRevisionRequest(
           ExpressionAttributeNames: { '#pk': TABLE_KEY.partition },
         },
       },
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...statusKey(record), type: 'Status', formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}) },
+        },
+      },
+      ...(kept === undefined
+        ? []
+        : [
+            {
+              Update: {
+                TableName: tableName,
+                Key: runningKey(formId, orgUnit),
+                UpdateExpression: 'SET #day = :kept, #type = :type',
+                ExpressionAttributeNames: { '#day': runningAttribute(period), '#type': 'type' },
+                ExpressionAttributeValues: { ':kept': kept, ':type': 'Running' },
+              },
+            },
+          ]),
     ],
   };
+}
+
+/** Every status item of a form: the dashboard's one Query (paginated by `queryAll`). */
+export function listStatusesRequest(tableName: string, formId: string): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': TABLE_KEY.partition },
+    ExpressionAttributeValues: { ':pk': statusPartition(formId) },
+    ConsistentRead: true,
+  };
+}
+
+export function getKeptRequest(tableName: string, formId: string, orgUnit: string): GetCommandInput {
+  return { TableName: tableName, Key: runningKey(formId, orgUnit), ConsistentRead: true };
 }
 
 export function putOrgUnitRequest(tableName: string, unit: OrgUnit): PutCommandInput {

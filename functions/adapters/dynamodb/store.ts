@@ -13,13 +13,17 @@ import {
   type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError } from '../../core/errors.ts';
-import type { OrgUnitStore, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
+import type { OrgUnitStore, ReportStatusRecord, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
+import { runningAttribute } from './keys.ts';
 import {
   batchGetCurrentRequest,
   getCurrentRequest,
+  getKeptRequest,
+  listStatusesRequest,
   listCurrentRequest,
   listOrgUnitsRequest,
   listRevisionsRequest,
@@ -40,7 +44,10 @@ const RECORD_FIELDS = [
   'submittedAt',
   'firstSubmittedAt',
   'origin',
+  'dataHash',
 ] as const;
+
+const STATUS_FIELDS = ['formId', 'period', 'orgUnit', 'revision', 'firstSubmittedAt', 'origin'] as const;
 
 function toRecord(item: Record<string, unknown>): SubmissionRecord {
   return Object.fromEntries(RECORD_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as SubmissionRecord;
@@ -99,19 +106,38 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return (await queryAll(this.client, listRevisionsRequest(this.tableName, key))).map(toRecord);
   }
 
-  async saveRevision(record: SubmissionRecord, expectedRevision: number): Promise<void> {
+  async saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void> {
     try {
-      await this.client.send(new TransactWriteCommand(saveRevisionRequest(this.tableName, record, expectedRevision)));
+      await this.client.send(new TransactWriteCommand(saveRevisionRequest(this.tableName, record, options)));
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
       // TransactionConflict: another writer's transaction on the same items was in flight.
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
-        throw new RevisionConflictError(`revision ${expectedRevision} of ${record.orgUnit} is no longer current`, {
+        // The failed guard of the current item returns it (marshalled: the document client leaves errors as they are).
+        const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toRecord(unmarshall(reasons[0].Item)) : undefined;
+        throw new RevisionConflictError(`revision ${options.base.revision} of ${record.orgUnit} is no longer current`, {
           cause: error,
+          current: stored,
         });
       }
       throw error;
     }
+  }
+
+  async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
+    return (await queryAll(this.client, listStatusesRequest(this.tableName, formId))).map(
+      (item) => Object.fromEntries(STATUS_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as ReportStatusRecord,
+    );
+  }
+
+  async getKept(formId: string, orgUnit: string): Promise<Map<string, unknown>> {
+    const out = await this.client.send(new GetCommand(getKeptRequest(this.tableName, formId, orgUnit)));
+    const prefix = runningAttribute('');
+    return new Map(
+      Object.entries(out.Item ?? {})
+        .filter(([name]) => name.startsWith(prefix) && /^\d/.test(name.slice(prefix.length)))
+        .map(([name, kept]) => [name.slice(prefix.length), kept]),
+    );
   }
 }
 

@@ -135,7 +135,8 @@ export async function putSubmission(
   formId: string,
   period: string,
   orgUnit: string,
-  body: { data: unknown; submittedBy: string; origin?: 'rollup' },
+  /** `base`: the stored revision the answer was based on (0: none), so the server writes without reading first. */
+  body: { data: unknown; submittedBy: string; origin?: 'rollup'; base?: { revision: number; firstSubmittedAt?: string | undefined } },
 ): Promise<ApiResult<SaveResult>> {
   return request<SaveResult>(submissionPath(formId, period, orgUnit), { method: 'PUT', body: JSON.stringify(body) });
 }
