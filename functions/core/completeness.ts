@@ -36,7 +36,7 @@ export function timelinessOf(firstSubmittedAt: string, deadline: Date): 'on-time
  */
 export function computeCompleteness(
   reporters: OrgUnit[],
-  submissions: SubmissionRecord[],
+  submissions: ReadonlyArray<Pick<SubmissionRecord, 'orgUnit' | 'firstSubmittedAt' | 'revision' | 'origin'>>,
   deadline: Date,
 ): Completeness {
   const byUnit = new Map(submissions.map((s) => [s.orgUnit, s]));

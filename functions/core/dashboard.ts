@@ -2,15 +2,13 @@
  * The officials' dashboard: for a form, every reporting unit × every period
  * due so far, on time / late / missing, and the rates per period.
  */
-import { computeCompleteness, type ReportStatus } from './completeness.ts';
+import { computeCompleteness } from './completeness.ts';
 import { deadlineOf, duePeriods } from '#schemas/core/calendar.ts';
+import { gridRow, type GridCell, type GridRow } from '#schemas/core/dashboard-grid.ts';
 import type { ReportingService } from './reporting.ts';
 
-export interface DashboardCell {
-  status: ReportStatus;
-  lateByMinutes?: number;
-  revision?: number;
-}
+/** One cell of the grid: a unit's report for a period. */
+export type DashboardCell = GridCell;
 
 export interface PeriodRates {
   period: string;
@@ -28,8 +26,8 @@ export interface Dashboard {
   formId: string;
   periods: string[];
   units: Array<{ code: string; name: string; kind: string }>;
-  /** `grid[unit][period]` */
-  grid: Record<string, Record<string, DashboardCell>>;
+  /** Per unit code, its row: one status letter per period of `periods`, and the late minutes and revisions where any (schemas/core/dashboard-grid.ts). */
+  grid: Record<string, GridRow>;
   rates: PeriodRates[];
 }
 
@@ -47,24 +45,29 @@ export function ratesOf(period: string, c: { expected: number; reported: number;
   return { period, expected, reported, onTime, late, missing, reportedRate: percent(reported, expected), onTimeRate: percent(onTime, expected) };
 }
 
+/**
+ * Every reporter × every period due so far, from one Query of the form's report statuses (written with every
+ * save), whatever the number of periods.
+ */
 export async function buildDashboard(service: ReportingService, formId: string, now: Date): Promise<Dashboard> {
   const form = service.form(formId);
   const reporters = await service.reporters(formId);
   const periods = duePeriods(form.period, now);
-  const grid: Dashboard['grid'] = Object.fromEntries(reporters.map((u) => [u.code, {}]));
-  const rates: PeriodRates[] = [];
-  for (const period of periods) {
-    const { records } = await service.currentSubmissions(formId, period);
-    const c = computeCompleteness(reporters, records, deadlineOf(form.period, period));
+  const byPeriod = Map.groupBy(await service.statuses(formId), (s) => s.period);
+  const cells = new Map<string, Array<GridCell | undefined>>(reporters.map((u) => [u.code, []]));
+  const rates = periods.map((period, i) => {
+    const c = computeCompleteness(reporters, byPeriod.get(period) ?? [], deadlineOf(form.period, period));
     for (const row of c.rows) {
-      grid[row.unit.code]![period] = {
+      if (row.status === 'missing') continue;
+      cells.get(row.unit.code)![i] = {
         status: row.status,
         ...(row.lateByMinutes !== undefined ? { lateByMinutes: row.lateByMinutes } : {}),
         ...(row.revision !== undefined ? { revision: row.revision } : {}),
       };
     }
-    rates.push(ratesOf(period, c));
-  }
+    return ratesOf(period, c);
+  });
+  const grid = Object.fromEntries(reporters.map((u) => [u.code, gridRow(periods.map((_, i) => cells.get(u.code)![i]))]));
   return { formId, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates };
 }
 

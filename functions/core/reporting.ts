@@ -250,6 +250,11 @@ export function createReportingService(deps: ReportingDeps) {
       return { data: f.rollup(reports), sources };
     },
 
+    /** The status of every report of a form, all periods (one Query), for the dashboard. */
+    async statuses(formId: string) {
+      return submissions.listStatuses(form(formId).id);
+    },
+
     /** Current submissions of a (form, period), for summaries. */
     async currentSubmissions(formId: string, period: string): Promise<{ form: AnyForm; records: SubmissionRecord[] }> {
       const f = form(formId);
