@@ -3,7 +3,8 @@
  * (`infra/local`). Routes are thin: parse, check access against the session's
  * user, call the core, map errors.
  */
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';

@@ -11,7 +11,7 @@ import { summaryToXlsx } from '../outputs/xlsx.ts';
 import { buildSummary } from '../core/summary.ts';
 import { access } from '../core/users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { ReportingService } from '../core/reporting.ts';
 import type { Clock } from '../core/ports.ts';
 import type { ApiEnv } from './app.ts';

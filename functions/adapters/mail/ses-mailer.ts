@@ -1,9 +1,11 @@
 /**
  * A small SES mailer for plain messages (login codes): SES builds the MIME
  * itself, and the AWS SDK comes with the Lambda runtime, so the API bundle stays
- * small. Messages with attachments go through nodemailer (jobs).
+ * small. The SES client is loaded on the first message, not at cold start: only
+ * `/auth/code` mails, and a submit should not pay for loading it. Messages with
+ * attachments go through nodemailer (jobs).
  */
-import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { SESv2Client, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { MailMessage, Mailer } from '../../core/ports.ts';
 
 /**
@@ -68,17 +70,26 @@ export function sendEmailRequest(from: string, message: MailMessage): SendEmailC
 }
 
 export class SesSimpleMailer implements Mailer {
-  private readonly client: SESv2Client;
+  private readonly region: string;
   private readonly from: string;
+  private sdk: Promise<{ client: SESv2Client; SendEmailCommand: typeof import('@aws-sdk/client-sesv2').SendEmailCommand }> | undefined;
 
   constructor(options: { region: string; from: string }) {
-    this.client = new SESv2Client({ region: options.region, ...SES_CLIENT_LIMITS });
+    this.region = options.region;
     // A sender that cannot be encoded stops the cold start rather than every sign-in.
     this.from = encodeSender(options.from);
   }
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
-    const out = await this.client.send(new SendEmailCommand(sendEmailRequest(this.from, message)));
+    this.sdk ??= import('@aws-sdk/client-sesv2').then(({ SESv2Client, SendEmailCommand }) => ({
+      client: new SESv2Client({ region: this.region, ...SES_CLIENT_LIMITS }),
+      SendEmailCommand,
+    }));
+    const { client, SendEmailCommand } = await this.sdk.catch((error: unknown) => {
+      this.sdk = undefined;
+      throw error;
+    });
+    const out = await client.send(new SendEmailCommand(sendEmailRequest(this.from, message)));
     return { messageId: out.MessageId ?? '' };
   }
 }
