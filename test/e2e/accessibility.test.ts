@@ -1,0 +1,121 @@
+/**
+ * Every page, as each kind of user sees it, checked by axe-core against the
+ * WCAG 2.2 A and AA rules (0 violations of any impact) and for sideways
+ * scrolling at a phone's 360 px (the page itself must not scroll sideways;
+ * wide tables scroll inside their own box).
+ *
+ * Pages: signed out (home, sign-in, the generic form page); a reporter (home,
+ * every form page before and after a refused submit); an official (home, the
+ * list of followed forms, every form's dashboard).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { currentPeriod } from '#schemas/core/calendar.ts';
+import { formLoaders } from '#schemas/registry.ts';
+import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
+import { signInBrowser, startE2E, type E2E } from '../support/e2e.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const PHONE = { width: 360, height: 780 };
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  await fillDemoSubmissions(e2e.platform.runtime.service, e2e.clock, { missingShare: 0.15, lateShare: 0.15 });
+});
+afterAll(() => e2e?.stop());
+
+/** What is wrong with the page as it is now: axe's violations (rule, impact, where) and sideways scrolling at 360 px. */
+async function problems(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  for (const v of violations) {
+    found.push(`${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  }
+  await page.setViewportSize(PHONE);
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+  if (width > PHONE.width) found.push(`${label}: scrolls sideways at 360 px (${width} px wide)`);
+  return found;
+}
+
+async function open(path: string, ready: (page: Page) => Promise<unknown>): Promise<Page> {
+  const page = await e2e.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${e2e.platform.url}${path}`);
+  await ready(page);
+  return page;
+}
+
+const settled = (page: Page) => page.waitForLoadState('networkidle');
+
+describe('signed out', () => {
+  test.each(['/', '/dang-nhap/', '/bao-cao/'])('%s', async (path) => {
+    await e2e.browser.clearCookies();
+    const page = await open(path, settled);
+    expect(await problems(page, path)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a reporter', () => {
+  test.each(Object.keys(formLoaders))('the form page of %s, new and after a refused submit', async (formId) => {
+    await e2e.browser.clearCookies();
+    const found: string[] = [];
+    const { service, submissions } = e2e.platform.runtime;
+    // A unit that has not answered the period the page opens on (today's, by the browser's clock): its form starts empty.
+    const spec = service.form(formId).period;
+    const period = spec.kind === 'once' ? spec.period : currentPeriod(spec, Date.now());
+    const answered = new Set((await submissions.listCurrent(formId, period)).map((r) => r.orgUnit));
+    const reporters = await service.reporters(formId);
+    const unit = (reporters.find((u) => !answered.has(u.code)) ?? reporters[0]!).code;
+    await signInBrowser(e2e, { unit });
+    const page = await open(`/bao-cao/${formId}/`, async (p) => {
+      await expect.poll(() => p.locator(`#unit option[value="${unit}"]`).count()).toBe(1);
+      await settled(p);
+    });
+    found.push(...(await problems(page, `${formId} (new)`)));
+    // Nothing filled in (and a count or a phone number that is not one, should the unit's stored answer fill the
+    // form): the server's refusal, beside each field and in the summary.
+    await page.fill('#submittedBy', 'Cán bộ kiểm thử');
+    if ((await page.locator('input.count').count()) > 0) await page.locator('input.count').first().fill('không rõ');
+    else await page.locator('input[type="tel"]').first().fill('không rõ');
+    await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await expect
+      .poll(async () => ((await page.getByTestId('error-summary').isVisible()) ? 'refused' : (await page.locator('#report-form').innerText()).slice(0, 300)))
+      .toBe('refused');
+    found.push(...(await problems(page, `${formId} (refused)`)));
+    await page.close();
+    expect(found).toEqual([]);
+  });
+
+  test('home', async () => {
+    await e2e.browser.clearCookies();
+    await signInBrowser(e2e, { unit: '79' });
+    const page = await open('/', settled);
+    expect(await problems(page, '/ (reporter)')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('an official', () => {
+  // The national office follows the national forms; Bình Phước's office its own daily form.
+  const pages: Array<[unit: string, path: string]> = [
+    ['VN', '/'],
+    ['VN', '/bang-dieu-khien/'],
+    ...Object.keys(formLoaders)
+      .filter((id) => !id.startsWith('3294'))
+      .map((id): [string, string] => ['VN', `/bang-dieu-khien/${id}/`]),
+    ['70', '/bang-dieu-khien/'],
+    ['70', '/bang-dieu-khien/3294-tien-do-tiem-hang-ngay/'],
+  ];
+  test.each(pages)('of %s: %s', async (unit, path) => {
+    await e2e.browser.clearCookies();
+    e2e.clock.set(new Date('2021-11-01T00:00:00Z'));
+    await signInBrowser(e2e, { unit, role: 'official' });
+    const page = await open(path, settled);
+    expect(await problems(page, `${path} (official, ${unit})`)).toEqual([]);
+    await page.close();
+  });
+});
