@@ -129,7 +129,8 @@ export function formatCount(value: number): string {
  * @example formatCell(93.46, 'percent') // "93,5 %"
  */
 export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind'] | undefined): string {
-  if (value === null || value === undefined) return '';
+  // No figure (a unit that did not report, a side it did not answer) reads "—", never as a 0 it did not give.
+  if (value === null || value === undefined) return '—';
   if (typeof value !== 'number') return value;
   return kind === 'percent' ? formatPercent(value) : formatCount(value);
 }

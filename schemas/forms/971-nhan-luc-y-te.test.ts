@@ -87,30 +87,39 @@ describe('971 form: bad input gets a Vietnamese message on its field', () => {
 describe('971 summary', () => {
   const unit = (code: string, region: string) => ({ code, name: `Tỉnh ${code}`, kind: 'province' as const, parent: 'VN', region });
 
-  test('totals need and offer per profession and the gap between them', () => {
+  test('shortage per profession, never netted against another profession’s surplus; no 0 for a side not answered', () => {
+    // Technicians: 48 needed, 65 offered. Their surplus of 17 must not shrink the doctors’ and nurses’ shortfall.
     const content = form.summary.build({
       period: '2021-07-20',
       earlier: [],
       reporters: [],
       reports: [
         { unit: unit('79', 'Đông Nam Bộ'), data: needing, timeliness: 'on-time' },
-        { unit: unit('01', 'Đồng bằng sông Hồng'), data: offering, timeliness: 'late' },
+        { unit: unit('01', 'Đồng bằng sông Hồng'), data: { ...offering, offer: { ...offering.offer, technicians: 65 } }, timeliness: 'late' },
         { unit: unit('75', 'Đông Nam Bộ'), data: { ...needing, need: { doctors: 1, nurses: 2, technicians: 3 } }, timeliness: 'on-time' },
       ],
     });
     const byProfession = content.tables.find((t) => t.id === 'by-profession')!;
     expect(byProfession.rows).toEqual([
-      { profession: 'Bác sỹ', need: 121, offer: 20, gap: 101 },
-      { profession: 'Điều dưỡng viên', need: 302, offer: 35, gap: 267 },
-      { profession: 'Kỹ thuật viên', need: 48, offer: 5, gap: 43 },
+      { profession: 'Bác sỹ', need: 121, offer: 20, shortage: 101, surplus: 0 },
+      { profession: 'Điều dưỡng viên', need: 302, offer: 35, shortage: 267, surplus: 0 },
+      { profession: 'Kỹ thuật viên', need: 48, offer: 65, shortage: 0, surplus: 17 },
     ]);
-    expect(byProfession.total).toEqual({ profession: 'Tổng cộng', need: 471, offer: 60, gap: 411 });
-    expect(content.figures.map((f) => f.value)).toEqual([471, 60, 411, 60]);
+    expect(byProfession.total).toEqual({ profession: 'Tổng cộng', need: 471, offer: 120, shortage: 368, surplus: 17 });
+    // Netted, the headline would say 351 (471 − 120).
+    expect(Object.fromEntries(content.figures.map((f) => [f.label.vi, f.value]))).toEqual({
+      'Tổng nhu cầu': 471,
+      'Tổng khả năng hỗ trợ': 120,
+      'Còn thiếu (cộng theo từng chuyên môn)': 368,
+      'Có thể điều phối ngay': 103,
+      'Nhu cầu chưa đáp ứng sau điều phối': 368,
+    });
+    for (const row of [...byProfession.rows, byProfession.total!]) expect(row.shortage).toBeGreaterThanOrEqual(0);
     const byProvince = content.tables.find((t) => t.id === 'by-province')!;
-    expect(byProvince.rows.map((r) => [r.code, r.directive16, r.timeliness])).toEqual([
-      ['01', 'Không', 'Muộn'],
-      ['75', 'Có', 'Đúng hạn'],
-      ['79', 'Có', 'Đúng hạn'],
+    expect(byProvince.rows.map((r) => [r.code, r.directive16, r.timeliness, r.needDoctors, r.offerDoctors])).toEqual([
+      ['01', 'Không', 'Muộn', null, 20],
+      ['75', 'Có', 'Đúng hạn', 1, null],
+      ['79', 'Có', 'Đúng hạn', 120, null],
     ]);
   });
 

@@ -113,7 +113,8 @@ export default defineForm({
     build(input) {
       const column = (prefix: string, key: string) => prefix + key[0]!.toUpperCase() + key.slice(1);
       const staff = (prefix: 'need' | 'offer', heading: string) =>
-        Object.fromEntries(professions.map((p) => [column(prefix, p.key), [`${heading}: ${p.label.vi}`, (d: Report) => d[prefix]?.[p.key] ?? 0] as const]));
+        // The side a province did not answer is no figure ("—"), not a 0 it did not give.
+        Object.fromEntries(professions.map((p) => [column(prefix, p.key), [`${heading}: ${p.label.vi}`, (d: Report) => d[prefix]?.[p.key] ?? null] as const]));
       const byProvince = unitTable(input, {
         id: 'by-province',
         title: 'Chi tiết theo tỉnh, thành phố',
@@ -122,18 +123,26 @@ export default defineForm({
       });
       const sums = (prefix: string) => professions.map((p) => byProvince.total![column(prefix, p.key)] as number);
       const [need, offer] = [sums('need'), sums('offer')];
+      // A surplus of one profession never makes up for a shortage of another: both are counted per profession.
+      const [shortage, surplus] = [professions.map((_, i) => Math.max(need[i]! - offer[i]!, 0)), professions.map((_, i) => Math.max(offer[i]! - need[i]!, 0))];
       const byProfession = tableOf({
         id: 'by-profession',
         title: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn',
-        rows: professions.map((p, i) => ({ profession: p.label.vi, need: need[i]!, offer: offer[i]!, gap: need[i]! - offer[i]! })),
-        columns: { profession: 'Chuyên môn', need: 'Nhu cầu', offer: 'Khả năng hỗ trợ', gap: 'Còn thiếu (nhu cầu − hỗ trợ)' },
+        rows: professions.map((p, i) => ({ profession: p.label.vi, need: need[i]!, offer: offer[i]!, shortage: shortage[i]!, surplus: surplus[i]! })),
+        columns: { profession: 'Chuyên môn', need: 'Nhu cầu', offer: 'Khả năng hỗ trợ', shortage: 'Còn thiếu', surplus: 'Dư (hỗ trợ được thêm)' },
         total: 'Tổng cộng',
       });
       const side = (s: 'need' | 'offer', key: (typeof professions)[number]['key']) =>
         input.reports.flatMap(({ unit, data }) => (data[s] ? [{ code: unit.code, name: unit.name, region: unit.region ?? '', count: data[s][key] }] : []));
-      const { matching, unmatched, matched } = matchingTables(professions.map((p) => ({ profession: p.label.vi, offers: side('offer', p.key), needs: side('need', p.key) })));
+      const { matching, unmatched, matched, unmet } = matchingTables(professions.map((p) => ({ profession: p.label.vi, offers: side('offer', p.key), needs: side('need', p.key) })));
       return {
-        figures: figures({ 'Tổng nhu cầu': sum(need), 'Tổng khả năng hỗ trợ': sum(offer), 'Còn thiếu': sum(need) - sum(offer), 'Có thể điều phối ngay': matched }),
+        figures: figures({
+          'Tổng nhu cầu': sum(need),
+          'Tổng khả năng hỗ trợ': sum(offer),
+          'Còn thiếu (cộng theo từng chuyên môn)': sum(shortage),
+          'Có thể điều phối ngay': matched,
+          'Nhu cầu chưa đáp ứng sau điều phối': unmet,
+        }),
         tables: [byProfession, matching, unmatched, byProvince],
       };
     },

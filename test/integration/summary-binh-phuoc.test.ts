@@ -96,8 +96,8 @@ function percentFigure(mail: ParsedMail, label: string): number | null {
 }
 
 /** "93,5 %" → 93.5; "" → null */
-const percentCell = (text: string) => (text === '' ? null : Number(text.replace(/\s%/, '').replace(/\./g, '').replace(',', '.')));
-const intCell = (text: string) => (text === '' ? null : viNumber(text));
+const percentCell = (text: string) => (text === '—' ? null : Number(text.replace(/\s%/, '').replace(/\./g, '').replace(',', '.')));
+const intCell = (text: string) => (text === '—' ? null : viNumber(text));
 
 let sink: SmtpSink;
 beforeAll(async () => {

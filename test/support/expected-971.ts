@@ -15,15 +15,18 @@ const LABELS = { doctors: 'Bác sỹ', nurses: 'Điều dưỡng viên', technic
 
 export function expected971(current: SubmissionRecord[], provinces = 63) {
   const rows: Record<string, EmailProfessionRow> = {};
-  const total = { need: 0, offer: 0, gap: 0 };
+  const total = { need: 0, offer: 0, shortage: 0, surplus: 0 };
   for (const [key, label] of Object.entries(LABELS) as Array<[keyof Counts, string]>) {
     const need = current.reduce((s, r) => s + ((r.data as Report971).need?.[key] ?? 0), 0);
     const offer = current.reduce((s, r) => s + ((r.data as Report971).offer?.[key] ?? 0), 0);
-    rows[label] = { need, offer, gap: need - offer };
+    // Per profession: a surplus of one never makes up for a shortage of another.
+    rows[label] = { need, offer, shortage: Math.max(need - offer, 0), surplus: Math.max(offer - need, 0) };
     total.need += need;
     total.offer += offer;
+    total.shortage += rows[label]!.shortage;
+    total.surplus += rows[label]!.surplus;
   }
-  rows['Tổng cộng'] = { ...total, gap: total.need - total.offer };
+  rows['Tổng cộng'] = total;
   const onTime = current.filter((s) => Date.parse(s.firstSubmittedAt) <= DEADLINE_971_MS).length;
   return {
     rows,

@@ -12,15 +12,17 @@ export const viNumber = (text: string): number => Number(text.replace(/\./g, '')
 export interface EmailProfessionRow {
   need: number;
   offer: number;
-  gap: number;
+  shortage: number;
+  surplus: number;
 }
 
-/** The need/offer/gap rows of the 971 summary, read back from the plain-text part. */
+/** The need/offer/shortage/surplus rows of the 971 summary, read back from the plain-text part. */
 export function professionRows(text: string): Record<string, EmailProfessionRow> {
   const rows: Record<string, EmailProfessionRow> = {};
   for (const label of ['Bác sỹ', 'Điều dưỡng viên', 'Kỹ thuật viên', 'Tổng cộng']) {
-    const match = new RegExp(`^${label}\\s*\\|\\s*([\\d.]+)\\s*\\|\\s*([\\d.]+)\\s*\\|\\s*(-?[\\d.]+)\\s*$`, 'm').exec(text);
-    if (match) rows[label] = { need: viNumber(match[1]!), offer: viNumber(match[2]!), gap: viNumber(match[3]!) };
+    // Digits only: a shortage or surplus written with a minus sign does not match, and fails the comparison.
+    const match = new RegExp(`^${label}\\s*\\|\\s*([\\d.]+)\\s*\\|\\s*([\\d.]+)\\s*\\|\\s*([\\d.]+)\\s*\\|\\s*([\\d.]+)\\s*$`, 'm').exec(text);
+    if (match) rows[label] = { need: viNumber(match[1]!), offer: viNumber(match[2]!), shortage: viNumber(match[3]!), surplus: viNumber(match[4]!) };
   }
   return rows;
 }

@@ -134,7 +134,8 @@ export function matchStaff(offers: Party[], needs: Party[]) {
 
 /**
  * The summary's two tables of the matching, one profession after another: the
- * proposed transfers (with their total) and what is left unmatched.
+ * proposed transfers (with their total) and what is left unmatched; and the
+ * people matched and the need left unmet, in total.
  */
 export function matchingTables(professions: Array<{ profession: string; offers: Party[]; needs: Party[] }>) {
   const party = new Map(professions.flatMap((p) => [...p.offers, ...p.needs]).map((x) => [x.code, x]));
@@ -165,5 +166,6 @@ export function matchingTables(professions: Array<{ profession: string; offers: 
     rows: [...unmet, ...unused],
     columns: { kind: ['Loại', 'text'], profession: ['Chuyên môn', 'text'], name: ['Tỉnh, thành phố', 'text'], count: 'Số người' },
   });
-  return { matching, unmatched, matched: matching.total!.count as number };
+  const unmetTotal = unmet.reduce((total, row) => total + (row.count as number), 0);
+  return { matching, unmatched, matched: matching.total!.count as number, unmet: unmetTotal };
 }

@@ -9,7 +9,8 @@ describe('dashboard formatting', () => {
     expect(formatCell(14213, 'integer')).toBe('14.213');
     expect(formatCell(93.46, 'percent')).toBe('93,5\u00a0%');
     expect(formatCell(2.25, 'integer')).toBe('2,3');
-    expect(formatCell(null, 'integer')).toBe('');
+    // No figure is a dash, never an empty cell that reads as nothing to say, nor a 0.
+    expect(formatCell(null, 'integer')).toBe('—');
     expect(formatCell('Bác sỹ', 'text')).toBe('Bác sỹ');
     expect(periodLabel('2021-07-20')).toBe('20/07/2021');
     expect(periodLabel('2021-W29')).toBe('2021-W29');
