@@ -30,7 +30,7 @@ function withoutPreloadHelper(): Plugin {
 }
 
 /** What the island loads on the first submit (web/src/lib/form/lazy.ts), and what only that needs. */
-const LAZY = ['schemas/core/rules.ts', 'src/lib/form/on-submit.ts', 'src/lib/form/review.ts', 'src/lib/form/ErrorSummary.svelte', 'src/lib/form/Receipt.svelte', 'src/lib/form/RollUpPanel.svelte'];
+const LAZY = ['schemas/core/rules.ts', 'schemas/core/format-deadline.ts', 'src/lib/form/on-submit.ts', 'src/lib/form/review.ts', 'src/lib/form/ErrorSummary.svelte', 'src/lib/form/Receipt.svelte', 'src/lib/form/RollUpPanel.svelte'];
 
 export default defineConfig({
   plugins: [

@@ -2,7 +2,7 @@
  * The reminder job: before a deadline, each reporter of a unit that has not
  * reported gets one email (exactly once per form and period).
  */
-import { formatDateTime } from '#schemas/core/format.ts';
+import { formatDeadline } from '#schemas/core/format-deadline.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { deliverOnce, type DeliveryReport } from '../core/delivery.ts';
 import type { AuthStore } from '../core/ports.ts';
@@ -24,7 +24,7 @@ export function createReminderJob(deps: JobDeps & { users: Pick<AuthStore, 'list
     const byUnit = new Map(missing.map((u) => [u.code, u]));
     const users = (await deps.users.listUsers()).filter((u) => u.status === 'active' && u.role === 'reporter' && byUnit.has(u.unit));
     const unitOf = new Map(users.map((u) => [u.email, byUnit.get(u.unit)!]));
-    const deadline = formatDateTime(deadlineOf(form.period, period));
+    const deadline = formatDeadline(deadlineOf(form.period, period));
     const link = new URL(`/bao-cao/${form.id}/`, deps.publicUrl).toString();
 
     const delivery = await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job: 'reminder', formId: form.id, period }, users.map((u) => u.email), (recipient) => {

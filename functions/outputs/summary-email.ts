@@ -4,7 +4,8 @@
  * plus a plain-text alternative. Everything from data is HTML-escaped.
  */
 import type { Cell, SummaryFigure, SummaryTable } from '#schemas/core/form.ts';
-import { formatCell, formatDateTime, formatPercent, STATUS_WORDS } from '#schemas/core/format.ts';
+import { formatCell, formatDateTime, formatPercent, formatPeriod, STATUS_WORDS } from '#schemas/core/format.ts';
+import { formatDeadline } from '#schemas/core/format-deadline.ts';
 import type { PeriodSummary } from '../core/summary.ts';
 import { escapeHtml, type RenderedEmail } from './html.ts';
 
@@ -66,8 +67,8 @@ export function renderSummaryEmail(summary: PeriodSummary, options: { dashboardU
     .join(' ');
   const { onTime, late, missing, rows } = summary.completeness;
   const facts = [
-    `Kỳ báo cáo: ${summary.period}`,
-    `Hạn nộp: ${formatDateTime(summary.deadline)} (giờ Việt Nam)`,
+    `Kỳ báo cáo: ${formatPeriod(summary.period)}`,
+    `Hạn nộp: ${formatDeadline(summary.deadline)} (giờ Việt Nam)`,
     `Tổng hợp lúc: ${formatDateTime(summary.generatedAt)}`,
     `${headline}: ${onTime} đúng hạn, ${late} muộn, ${missing} chưa báo cáo`,
     `Tỷ lệ đã báo cáo: ${formatPercent(summary.rates.reportedRate)}; đúng hạn: ${formatPercent(summary.rates.onTimeRate)}`,

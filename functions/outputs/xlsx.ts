@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, SummaryColumn } from '#schemas/core/form.ts';
-import { formatDateTime, STATUS_WORDS } from '#schemas/core/format.ts';
+import { formatDateTime, formatPeriod, STATUS_WORDS } from '#schemas/core/format.ts';
+import { formatDeadline } from '#schemas/core/format-deadline.ts';
 import type { PeriodSummary } from '../core/summary.ts';
 import { textCell, xmlSafe } from './cell-text.ts';
 
@@ -38,8 +39,8 @@ export async function summaryToXlsx(summary: PeriodSummary, onlyTable?: string):
   info.addRows([
     ['Văn bản', textCell(`${summary.directive.number} — ${summary.directive.issuerName.vi}`)],
     ['Biểu mẫu', textCell(summary.formTitle.vi)],
-    ['Kỳ báo cáo', summary.period],
-    ['Hạn nộp (giờ Việt Nam)', formatDateTime(summary.deadline)],
+    ['Kỳ báo cáo', formatPeriod(summary.period)],
+    ['Hạn nộp (giờ Việt Nam)', formatDeadline(summary.deadline)],
     ['Tổng hợp lúc (giờ Việt Nam)', formatDateTime(summary.generatedAt)],
     ['Số đơn vị phải báo cáo', expected],
     ['Đã báo cáo', reported],

@@ -60,6 +60,14 @@ export function formatWallClock(local: string): string {
 }
 
 /**
+ * A period as a person reads it: a date dd/mm/yyyy; any other period id as it is.
+ * @example formatPeriod('2021-07-20') // "20/07/2021"
+ */
+export function formatPeriod(period: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(period) ? formatDate(period) : period;
+}
+
+/**
  * A calendar date the vi-VN way.
  * @example formatDate('2021-07-20') // "20/07/2021"
  */
