@@ -50,6 +50,37 @@ async function open(path: string, ready: (page: Page) => Promise<unknown>): Prom
 
 const settled = (page: Page) => page.waitForLoadState('networkidle');
 
+/** WCAG's contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('the focus ring', () => {
+  test('stands out at 3:1 or more on the page (white) and on the blue header (WCAG 1.4.11)', async () => {
+    await e2e.browser.clearCookies();
+    const page = await open('/', settled);
+    // Keyboard focus (not a click), so :focus-visible applies: the skip link first, then the header's first link.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate<{ outline: string; shadow: string; header: string }>(`(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { outline: style.outlineColor, shadow: style.boxShadow, header: getComputedStyle(document.querySelector('.site-header')).backgroundColor };
+    })()`);
+    const shadow = /rgba?\([^)]*\)/.exec(ring.shadow)?.[0] ?? '';
+    expect(contrast(ring.outline, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    expect(contrast(shadow, ring.header)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+});
+
 describe('signed out', () => {
   test.each(['/', '/dang-nhap/', '/bao-cao/'])('%s', async (path) => {
     await e2e.browser.clearCookies();
