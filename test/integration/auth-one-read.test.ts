@@ -7,21 +7,14 @@ import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { sessionKey } from '../../functions/adapters/dynamodb/keys.ts';
-import { freshRuntime, signIn } from '../support/local-runtime.ts';
+import { countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
 
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
 let calls: string[];
 
 beforeEach(async () => {
   runtime = await freshRuntime();
-  calls = [];
-  runtime.db.middlewareStack.add(
-    (next, context) => async (args) => {
-      calls.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  calls = countCalls(runtime.db);
 });
 
 const me = (cookie: string) => runtime.app.request('/api/me', { headers: { cookie } });
@@ -30,7 +23,7 @@ describe('one read per request', () => {
   test('GET /api/me reads the session item and nothing else once the org units are cached', async () => {
     const cookie = await signIn(runtime, { email: 'lan@soyte79.vn', role: 'reporter', unit: '79' });
     expect((await me(cookie)).status).toBe(200);
-    calls = [];
+    calls.length = 0;
     const res = await me(cookie);
     expect(await res.json()).toMatchObject({ user: { email: 'lan@soyte79.vn', role: 'reporter', unit: { code: '79' } } });
     expect(calls).toEqual(['GetItemCommand']);

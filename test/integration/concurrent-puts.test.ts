@@ -12,16 +12,11 @@
  * by sending again. Both ways are run: with the base a page sends and without.
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { freshRuntime, signIn } from '../support/local-runtime.ts';
+import { answer971 as dataWith, freshRuntime, signIn } from '../support/local-runtime.ts';
 
 const FORM = '971-nhan-luc-y-te';
 const KEY = { formId: FORM, period: '2021-07-20', orgUnit: '79' };
 const PATH = `/api/forms/${FORM}/periods/${KEY.period}/submissions/${KEY.orgUnit}`;
-const dataWith = (doctors: number) => ({
-  appliesDirective16: true,
-  need: { doctors, nurses: 1200, technicians: 80 },
-  contact: { name: 'Lê Văn C', phone: '0909 000 111' },
-});
 
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
 let cookie: string;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import form3294 from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { gridCell } from '#schemas/core/dashboard-grid.ts';
 import type { FormDashboard } from '../../functions/api/contract.ts';
-import { freshRuntime, signIn } from '../support/local-runtime.ts';
+import { countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
 
 const FORM = '3294-tien-do-tiem-hang-ngay';
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
@@ -28,18 +28,12 @@ beforeAll(async () => {
     }
   }
   official = await signIn(runtime, { role: 'official', unit: '70' });
-  runtime.db.middlewareStack.add(
-    (next, context) => async (args) => {
-      calls.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  calls = countCalls(runtime.db);
 });
 
 describe('the dashboard of a daily form', () => {
   test('14 days due: the session read and one Query, the grid and the rates from it', async () => {
-    calls = [];
+    calls.length = 0;
     const res = await runtime.app.request(`/api/dashboard/${FORM}`, { headers: { cookie: official } });
     expect(res.status).toBe(200);
     const dashboard = (await res.json()) as FormDashboard;

@@ -14,33 +14,23 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import form3294 from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
-import { freshRuntime, signIn } from '../support/local-runtime.ts';
+import { answer971 as dataWith, countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
 
 const FORM = '971-nhan-luc-y-te';
 const KEY = { formId: FORM, period: '2021-07-20', orgUnit: '79' };
-const dataWith = (doctors: number) => ({
-  appliesDirective16: true,
-  need: { doctors, nurses: 1200, technicians: 80 },
-  contact: { name: 'Lê Văn C', phone: '0909 000 111' },
-});
 
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
 let cookie: string;
-let calls: string[];
+let counted: string[];
+/** The calls of the last `put`. */
+let calls: string[] = [];
 
 beforeEach(async () => {
   runtime = await freshRuntime();
   cookie = await signIn(runtime, { role: 'reporter', unit: '79' });
   // Org units are read once per process; warm them so the counts are a request's own.
   await runtime.service.orgUnits();
-  calls = [];
-  runtime.db.middlewareStack.add(
-    (next, context) => async (args) => {
-      calls.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  counted = countCalls(runtime.db);
 });
 
 interface Answer {
@@ -50,13 +40,14 @@ interface Answer {
 }
 
 async function put(key: typeof KEY, data: unknown, base?: { revision: number; firstSubmittedAt?: string }, who = cookie): Promise<Answer> {
-  calls = [];
+  counted.length = 0;
   const response = await runtime.app.request(`/api/forms/${key.formId}/periods/${key.period}/submissions/${key.orgUnit}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie: who },
     body: JSON.stringify({ data, submittedBy: 'Sở Y tế', ...(base ? { base } : {}) }),
   });
   const body = (await response.json()) as { status?: string; submission?: Answer['submission']; error?: { code: string } };
+  calls = [...counted];
   return { http: response.status, status: body.status ?? body.error?.code, ...(body.submission ? { submission: body.submission } : {}) };
 }
 

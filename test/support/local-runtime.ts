@@ -1,5 +1,6 @@
 /** A runtime on its own fresh table in the shared DynamoDB Local, seeded with the real org units. */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { loadForms, type FormLoaders } from '#schemas/registry.ts';
 import type { RateLimits } from '../../functions/core/auth.ts';
@@ -68,3 +69,26 @@ export async function signIn(runtime: Runtime & Http, user: { email?: string; ro
   }
   return `baocao=${await runtime.auth.openSession(email)}`;
 }
+
+/**
+ * The DynamoDB calls the document client makes from now on, by command name, counted by SDK middleware (as
+ * DynamoDB bills them); empty `calls` (`calls.length = 0`) to count a new request.
+ */
+export function countCalls(db: DynamoDBDocumentClient): string[] {
+  const calls: string[] = [];
+  db.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(context.commandName ?? '?');
+      return next(args);
+    },
+    { step: 'initialize', name: `countCalls-${randomUUID()}` },
+  );
+  return calls;
+}
+
+/** A valid 971 answer with `doctors` needed (the other counts fixed). */
+export const answer971 = (doctors: number) => ({
+  appliesDirective16: true,
+  need: { doctors, nurses: 1200, technicians: 80 },
+  contact: { name: 'Lê Văn C', phone: '0909 000 111' },
+});
