@@ -120,8 +120,8 @@ export function createReportingService(deps: ReportingDeps) {
   }
 
   /** What the form's history rule kept of the unit's periods before `key.period`, oldest first: one read, whatever the day. */
-  async function earlierOf(formId: string, key: SubmissionKey): Promise<Array<{ period: string; kept: unknown }>> {
-    const kept = await submissions.getKept(formId, key.orgUnit);
+  async function earlierOf(key: SubmissionKey): Promise<Array<{ period: string; kept: unknown }>> {
+    const kept = await submissions.getKept(key.formId, key.orgUnit);
     return [...kept]
       .filter(([period]) => period < key.period)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -183,7 +183,7 @@ export function createReportingService(deps: ReportingDeps) {
       if (!result.ok) throw new ValidationFailedError(result.fields);
       if (f.history) {
         const { fields, add } = fieldErrors();
-        f.history.check(result.data, await earlierOf(f.id, key), add);
+        f.history.check(result.data, await earlierOf(key), add);
         if (Object.keys(fields).length > 0) throw new ValidationFailedError(fields);
       }
       const hash = dataHash(result.data, f.version);

@@ -7,16 +7,11 @@
  */
 import regions from '../../schemas/data/vung-kinh-te.json' with { type: 'json' };
 import { matchStaff, type Party } from '../../schemas/forms/shared/staff-matching.ts';
+import { seededRandom } from './demo-data.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 
-let seed = 971;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(971);
 
 function provinces(n: number): { offers: Party[]; needs: Party[] } {
   const party = (i: number): Party => ({

@@ -39,7 +39,7 @@ import { buildSummary } from '../../functions/core/summary.ts';
 import { createHttp } from '../../functions/api/http.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { BUNDLE, LAMBDA_ENTRIES, REPO_ROOT } from '../aws/bundling.ts';
-import { settableClock } from './demo-data.ts';
+import { seededRandom, settableClock } from './demo-data.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT, startDynamoDbLocal } from './dynamodb-local.ts';
 import { listen } from './platform.ts';
 import { readSeedOrgUnits } from '#schemas/data/seed.ts';
@@ -233,8 +233,7 @@ try {
   console.log('\n5. Dashboard of 3294 at 700 districts × 31 days vs one bare Query');
   const reporters = await runtime.service.reporters(form3294.id);
   // Statuses as saves write them (85 % on time, 10 % late, 5 % missing); the answers themselves are not read.
-  let seed = 3294;
-  const random = () => ((seed = (seed * 9301 + 49297) % 233280) / 233280);
+  const random = seededRandom(3294);
   const statuses = days.flatMap((period) =>
     reporters.flatMap((unit) => {
       const roll = random();

@@ -49,9 +49,12 @@ const RECORD_FIELDS = [
 
 const STATUS_FIELDS = ['formId', 'period', 'orgUnit', 'revision', 'firstSubmittedAt', 'origin'] as const;
 
-function toRecord(item: Record<string, unknown>): SubmissionRecord {
-  return Object.fromEntries(RECORD_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as SubmissionRecord;
+/** The fields of an item that are present, without its keys and type. */
+function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+  return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
 }
+
+const toRecord = (item: Record<string, unknown>) => pick<SubmissionRecord>(item, RECORD_FIELDS);
 
 function toOrgUnit(item: Record<string, unknown>): OrgUnit {
   const { pk: _pk, sk: _sk, type: _type, ...unit } = item;
@@ -125,9 +128,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
-    return (await queryAll(this.client, listStatusesRequest(this.tableName, formId))).map(
-      (item) => Object.fromEntries(STATUS_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as ReportStatusRecord,
-    );
+    return (await queryAll(this.client, listStatusesRequest(this.tableName, formId))).map((item) => pick<ReportStatusRecord>(item, STATUS_FIELDS));
   }
 
   async getKept(formId: string, orgUnit: string): Promise<Map<string, unknown>> {

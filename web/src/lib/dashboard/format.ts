@@ -1,18 +1,13 @@
 /** How the dashboard writes periods and report statuses (vi-VN); cells and numbers come from the shared format. */
-import { formatDate, statusText as statusWords } from '#schemas/core/format.ts';
+import { statusText as statusWords } from '#schemas/core/format.ts';
 import type { DashboardCell } from '#lib/api.ts';
 
 export { formatCell, formatCount, formatPercent } from '#schemas/core/format.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * Period ids are dates for the forms in use; anything else is shown as the server wrote it.
- * @example periodLabel('2021-07-20') // "20/07/2021"
- */
-export function periodLabel(period: string): string {
-  return DATE.test(period) ? formatDate(period) : period;
-}
+/** Period ids are dates for the forms in use; anything else is shown as the server wrote it. */
+export { formatPeriod as periodLabel } from '#schemas/core/format.ts';
 
 /**
  * A chart's x label: a date becomes "dd/mm", anything else stays.

@@ -20,6 +20,5 @@ const rollUp = () => import('./RollUpPanel.svelte');
 /** The rules engine, error summary and receipt (on-submit.ts): on the first submit. */
 export const afterSubmit = once(onSubmit);
 
-
 /** The roll-up button: for the units that relayed the form to their sub-units only. */
 export const rollUpPanel = once(() => rollUp().then((m) => m.default));
