@@ -82,6 +82,12 @@ export interface SummaryChart {
   x: string[];
   series: Array<{ label: SummaryText; values: Array<number | null> }>;
   unit?: SummaryText;
+  /**
+   * How many units reported out of how many were expected, aligned with `x`:
+   * a day with reported < expected is incomplete (its values are not the whole
+   * total), a day with reported 0 has null values (a gap, not a zero).
+   */
+  coverage?: Array<{ reported: number; expected: number }>;
 }
 
 export interface SummaryContent {
