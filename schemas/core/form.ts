@@ -54,8 +54,11 @@ export interface SummaryText {
 export interface SummaryColumn {
   key: string;
   label: SummaryText;
-  /** `percent` cells hold a number like 42.5, shown "42,5 %". */
-  kind: 'text' | 'integer' | 'percent';
+  /**
+   * `percent` cells hold a number like 42.5, shown "42,5 %"; `datetime` cells
+   * an ISO instant, shown in Vietnam time and typed as a date in the XLSX.
+   */
+  kind: 'text' | 'integer' | 'percent' | 'datetime';
 }
 
 export interface SummaryTable {
@@ -65,6 +68,17 @@ export interface SummaryTable {
   rows: Array<Record<string, Cell>>;
   /** A closing row of totals, shown in bold. */
   total?: Record<string, Cell>;
+  /**
+   * The XLSX sheet's name, at most 31 characters (Excel's limit): required
+   * when the title is longer, so a sheet is never named by a cut title.
+   */
+  sheet?: string;
+  /**
+   * For long tables (one row per unit), the column whose largest values the
+   * email shows first; the whole table goes in the XLSX. Without it the email
+   * shows the first rows in the table's own order.
+   */
+  emailTop?: string;
 }
 
 export interface SummaryFigure {

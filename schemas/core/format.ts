@@ -139,6 +139,6 @@ export function formatCount(value: number): string {
 export function formatCell(value: Cell | undefined, kind: SummaryColumn['kind'] | undefined): string {
   // No figure (a unit that did not report, a side it did not answer) reads "—", never as a 0 it did not give.
   if (value === null || value === undefined) return '—';
-  if (typeof value !== 'number') return value;
+  if (typeof value !== 'number') return kind === 'datetime' ? formatDateTime(value) : value;
   return kind === 'percent' ? formatPercent(value) : formatCount(value);
 }
