@@ -97,9 +97,9 @@ export interface SummaryChart {
   series: Array<{ label: SummaryText; values: Array<number | null> }>;
   unit?: SummaryText;
   /**
-   * How many units reported out of how many were expected, aligned with `x`:
-   * a day with reported < expected is incomplete (its values are not the whole
-   * total), a day with reported 0 has null values (a gap, not a zero).
+   * How many reports came in out of how many were due, aligned with `x` (for a
+   * running total, all those up to that x): where fewer came in, the values
+   * there are not the whole; where none did, they are null (a gap, not a zero).
    */
   coverage?: Array<{ reported: number; expected: number }>;
 }
