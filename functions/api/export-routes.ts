@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { ForbiddenError, ValidationFailedError } from '../core/errors.ts';
 import { tableToCsv } from '../outputs/csv.ts';
 import { summaryToXlsx } from '../outputs/xlsx.ts';
+import { summaryFileName } from '../outputs/names.ts';
 import { buildSummary } from '../core/summary.ts';
 import { access } from '../core/users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
@@ -43,8 +44,8 @@ export function createExportRoutes({ service, clock }: { service: ReportingServi
     if (tableId && !table) throw new ValidationFailedError({ bang: ['Không có bảng này trong tổng hợp.'] });
     if (format === 'csv' && !table) throw new ValidationFailedError({ bang: ['Xuất CSV cần chọn một bảng.'] });
 
-    const name = `${form.id}-${period}${table ? `-${table.id}` : ''}`;
-    c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+    // An ASCII slug of the form's title and the period (dd-mm-yyyy), then the table's sheet name.
+    c.header('Content-Disposition', `attachment; filename="${summaryFileName(summary, format, table)}"`);
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       return c.body(tableToCsv(table!));

@@ -3,7 +3,7 @@ import type { OrgUnit, OrgUnitKind } from '#schemas/core/org-unit.ts';
 import { listPeriods } from '#schemas/core/period.ts';
 import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
-import { formatDateTime, formatDuration, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
+import { formatDuration, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
 import { ratesOf, type PeriodRates } from './dashboard.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
@@ -94,7 +94,7 @@ export function completenessTable(completeness: Completeness): SummaryTable {
       { key: 'code', label: { vi: 'Mã', en: 'Code' }, kind: 'text' },
       { key: 'name', label: { vi: 'Đơn vị', en: 'Unit' }, kind: 'text' },
       { key: 'status', label: { vi: 'Tình trạng', en: 'Status' }, kind: 'text' },
-      { key: 'submittedAt', label: { vi: 'Thời điểm nộp', en: 'Submitted at' }, kind: 'text' },
+      { key: 'submittedAt', label: { vi: 'Thời điểm nộp', en: 'Submitted at' }, kind: 'datetime' },
       { key: 'lateBy', label: { vi: STATUS_WORDS.late, en: 'Late by' }, kind: 'text' },
       { key: 'origin', label: { vi: 'Cách lập', en: 'Built from' }, kind: 'text' },
     ],
@@ -102,7 +102,7 @@ export function completenessTable(completeness: Completeness): SummaryTable {
       code: row.unit.code,
       name: row.unit.name,
       status: STATUS_WORDS[row.status],
-      submittedAt: row.firstSubmittedAt ? formatDateTime(row.firstSubmittedAt) : '',
+      submittedAt: row.firstSubmittedAt ?? null,
       lateBy: row.lateByMinutes === undefined ? '' : formatDuration(row.lateByMinutes),
       origin: row.origin === 'rollup' ? ROLLUP_WORDS : '',
     })),

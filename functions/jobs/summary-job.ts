@@ -7,6 +7,7 @@
 import { deliverOnce, type DeliveryReport } from '../core/delivery.ts';
 import { currentPeriod } from '#schemas/core/calendar.ts';
 import { summaryToXlsx } from '../outputs/xlsx.ts';
+import { summaryFileName } from '../outputs/names.ts';
 import type { Clock, DeliveryStore, Mailer } from '../core/ports.ts';
 import { renderSummaryEmail } from '../outputs/summary-email.ts';
 import type { ReportingService } from '../core/reporting.ts';
@@ -69,10 +70,11 @@ export function createSummaryJob(deps: SummaryJobDeps) {
       throw new RecipientsNotConfiguredError(`no addresses for ${form.summary.recipients.map((r) => r.key).join(', ')} (form ${form.id})`);
     }
     const summary = await buildSummary(deps.service, form.id, period, now);
-    const email = renderSummaryEmail(summary, { dashboardUrl: dashboardUrl(deps.publicUrl, form.id, period) });
+    const filename = summaryFileName(summary, 'xlsx');
+    const email = renderSummaryEmail(summary, { dashboardUrl: dashboardUrl(deps.publicUrl, form.id, period), attachment: filename });
     const xlsx = await summaryToXlsx(summary);
     const attachment = {
-      filename: `tong-hop-${form.id}-${period}.xlsx`,
+      filename,
       content: xlsx,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };

@@ -82,7 +82,9 @@ describe('summary email', () => {
   test('has a plain-text alternative with vi-VN numbers, late durations and the completeness line', () => {
     expect(email.text).toContain('1/2 tỉnh, thành phố đã báo cáo: 0 đúng hạn, 1 muộn, 1 chưa báo cáo');
     expect(email.text).toMatch(/Tổng cộng\s+\|\s+1\.500/);
-    expect(email.text).toContain('18:00 20/07/2021 | 1 giờ');
+    // Who was late and by how long is said in words; the per-unit status table is in the attachment.
+    expect(email.text).toContain('Nộp muộn (1): Thành phố <b>Hồ Chí Minh</b> (1 giờ).');
+    expect(email.text.replace(/\n +/g, ' ')).toContain('trang «Tình hình báo cáo» của tệp XLSX');
   });
 
   test('escapeHtml covers quotes and ampersands', () => {

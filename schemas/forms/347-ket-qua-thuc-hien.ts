@@ -201,6 +201,7 @@ export default defineForm({
       const coverage = tableOf({
         id: 'coverage',
         title: 'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
+        sheet: 'Kết quả theo mục tiêu',
         rows: targets.map((t) => {
           const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
           return { target: t.label, deadline: t.deadline, population: sum(sections.map((c) => c.target)), vaccinated: sum(sections.map((c) => c.vaccinated)), reported: sections.length };
@@ -222,12 +223,14 @@ export default defineForm({
       const measuresTable = tableOf({
         id: 'measures',
         title: 'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
+        sheet: 'Các biện pháp khác',
         rows: measures.map((m) => ({ measure: m.label, districts: of((u) => u.kind === 'district', m.key), departments: of((u) => u.kind !== 'district', m.key), all: of(() => true, m.key) })),
         columns: { measure: 'Nội dung', districts: 'Các huyện, thị xã, thành phố', departments: 'Các sở, ban, ngành', all: 'Tổng cộng' },
       });
       const narratives = tableOf({
         id: 'narratives',
         title: 'Tóm tắt kết quả, khó khăn, vướng mắc và đề xuất của các đơn vị',
+        sheet: 'Tóm tắt của các đơn vị',
         rows: inCodeOrder(input.reports).map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
         columns: { name: ['Đơn vị', 'text'], narrative: ['Nội dung', 'text'] },
       });

@@ -133,6 +133,8 @@ export default defineForm({
           unitTable(input, {
             id: 'by-district',
             title: 'Số ý kiến theo huyện, thị xã, thành phố',
+            sheet: 'Theo huyện, thị xã, thành phố',
+            emailTop: 'total',
             missing: true,
             columns: { ...bySource, total: ['Tổng', (d) => d.items.length] },
             total: 'Tổng cộng',

@@ -128,6 +128,7 @@ export default defineForm({
       const byProfession = tableOf({
         id: 'by-profession',
         title: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn',
+        sheet: 'Theo chuyên môn',
         rows: professions.map((p, i) => ({ profession: p.label.vi, need: need[i]!, offer: offer[i]!, shortage: shortage[i]!, surplus: surplus[i]! })),
         columns: { profession: 'Chuyên môn', need: 'Nhu cầu', offer: 'Khả năng hỗ trợ', shortage: 'Còn thiếu', surplus: 'Dư (hỗ trợ được thêm)' },
         total: 'Tổng cộng',

@@ -278,7 +278,7 @@ describe('the synthesized bundles, in the loop', () => {
     for (const mail of mails) {
       expect(mail.from?.value).toEqual([{ name: sender().name, address: sender().address }]);
       expect(mail.subject).toContain('1/63 tỉnh, thành phố đã báo cáo');
-      expect(mail.attachments.map((a) => a.filename)).toEqual([`tong-hop-${FORM}-${PERIOD}.xlsx`]);
+      expect(mail.attachments.map((a) => a.filename)).toEqual(['thong-ke-nhan-luc-y-te-phuc-vu-phong-chong-dich-covid-19-20-07-2021.xlsx']);
     }
 
     // A retried or repeated schedule sends nothing more.

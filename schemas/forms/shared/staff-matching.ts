@@ -156,6 +156,8 @@ export function matchingTables(professions: Array<{ profession: string; offers: 
   const matching = tableOf({
     id: 'matching',
     title: 'Đề xuất điều phối nhân lực (ưu tiên vùng gần nhất, rồi nhu cầu lớn nhất)',
+    sheet: 'Đề xuất điều phối',
+    emailTop: 'count',
     rows: transfers,
     columns: { profession: 'Chuyên môn', from: ['Tỉnh hỗ trợ', 'text'], fromRegion: ['Vùng', 'text'], to: ['Tỉnh nhận', 'text'], toRegion: ['Vùng nhận', 'text'], count: 'Số người' },
     total: 'Tổng cộng',
@@ -163,6 +165,7 @@ export function matchingTables(professions: Array<{ profession: string; offers: 
   const unmatched = tableOf({
     id: 'unmatched',
     title: 'Chưa ghép được',
+    emailTop: 'count',
     rows: [...unmet, ...unused],
     columns: { kind: ['Loại', 'text'], profession: ['Chuyên môn', 'text'], name: ['Tỉnh, thành phố', 'text'], count: 'Số người' },
   });

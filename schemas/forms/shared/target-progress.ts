@@ -85,6 +85,7 @@ export function progressTable<K extends string>(
   return tableOf({
     id: 'progress',
     title: `Tiến độ so với mục tiêu, tính đến ${formatDate(asOf)}`,
+    sheet: 'Tiến độ so với mục tiêu',
     rows,
     columns: {
       unit: ['Đơn vị', 'text'],

@@ -160,6 +160,7 @@ export function buildReadinessSummary(input: SummaryInput<Readiness>): SummaryCo
   const coldChain = tableOf({
     id: 'cold-chain',
     title: 'Dung tích dây chuyền lạnh theo dải nhiệt độ bảo quản',
+    sheet: 'Dây chuyền lạnh',
     rows: coldChainRanges.map((r) => ({ range: r.label.vi, litres: sum(all.map((f) => f[r.key])), facilities: all.filter((f) => f[r.key] > 0).length })),
     columns: { range: 'Dải nhiệt độ', litres: 'Dung tích (lít)', facilities: 'Số cơ sở có' },
   });
@@ -167,6 +168,7 @@ export function buildReadinessSummary(input: SummaryInput<Readiness>): SummaryCo
   const population = tableOf({
     id: 'population',
     title: 'Đối tượng tiêm chủng theo nhóm ưu tiên',
+    sheet: 'Đối tượng theo nhóm ưu tiên',
     rows: priorityGroups.map((g, i) => ({ group: `${i + 1}. ${g.vi}`, people: sum(input.reports.map((r) => r.data.population[g.key] ?? 0)) })),
     columns: { group: 'Nhóm đối tượng (Nghị quyết 21/NQ-CP)', people: 'Số người' },
     total: 'Tổng cộng',
@@ -175,6 +177,7 @@ export function buildReadinessSummary(input: SummaryInput<Readiness>): SummaryCo
   const plan = tableOf({
     id: 'plan-by-vaccine',
     title: 'Số liều vắc xin theo kế hoạch, theo loại vắc xin',
+    sheet: 'Kế hoạch theo loại vắc xin',
     rows: tally(planRows, (p) => p.vaccine, vaccineOptions, { vaccine: (_, v) => v.label.vi, doses: (rows) => sum(rows.map((p) => p.doses)), rows: (rows) => rows.length }, { skipEmpty: true }),
     columns: { vaccine: 'Loại vắc xin', doses: 'Số liều', rows: 'Số dòng kế hoạch' },
     total: 'Tổng cộng',
