@@ -21,6 +21,9 @@ export function listPages(webDir: string): string[] {
   return pages.sort();
 }
 
+/** The generic form page (web/src/routes/bieu-mau): `/bao-cao/<id>/` of a form added after the build. */
+export const GENERIC_FORM_PAGE = '/bieu-mau/index.html';
+
 /**
  * Source of the viewer-request handler (cloudfront-js-2.0). Assets pass as
  * they are; a page path gets its `index.html` or `.html`; a form page the
@@ -30,6 +33,7 @@ export function listPages(webDir: string): string[] {
 export function viewerRequestCode(pages: readonly string[], fallback = '/200.html'): string {
   const known = Object.fromEntries(pages.map((p) => [p, 1]));
   return `var PAGES = ${JSON.stringify(known)};
+var GENERIC = ${JSON.stringify(GENERIC_FORM_PAGE)};
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
@@ -37,7 +41,7 @@ function handler(event) {
   var dir = uri.charAt(uri.length - 1) === '/' ? uri : uri + '/';
   if (PAGES[dir + 'index.html']) request.uri = dir + 'index.html';
   else if (PAGES[uri + '.html']) request.uri = uri + '.html';
-  else if (/^\\/bao-cao\\/[a-z0-9-]+\\/?$/.test(uri) && PAGES['/bao-cao/index.html']) request.uri = '/bao-cao/index.html';
+  else if (/^\\/bao-cao\\/[a-z0-9-]+\\/?$/.test(uri) && PAGES[GENERIC]) request.uri = GENERIC;
   else request.uri = ${JSON.stringify(fallback)};
   return request;
 }

@@ -27,6 +27,7 @@ import { PAGE_SECURITY_HEADERS, securityHeaders } from '../../functions/api/secu
 import { createExportRoutes } from '../../functions/api/export-routes.ts';
 import { createHttp, type Http } from '../../functions/api/http.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+import { GENERIC_FORM_PAGE } from '../aws/web-routing.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -80,7 +81,7 @@ function webApp(webDir: string): Hono {
         if (existsSync(join(webDir, path, 'index.html'))) return path;
         if (existsSync(join(webDir, `${path}.html`))) return `${path}.html`;
         // A form added after the web was built: the generic form page loads its description from the API.
-        if (/^\/bao-cao\/[a-z0-9-]+\/?$/.test(path)) return '/bao-cao/index.html';
+        if (/^\/bao-cao\/[a-z0-9-]+\/?$/.test(path)) return GENERIC_FORM_PAGE;
         return path;
       },
     }),
