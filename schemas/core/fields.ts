@@ -33,7 +33,7 @@ export interface FieldMeta {
   label: Text;
   help?: Text;
   unit?: Text;
-  widget: 'count' | 'text' | 'textarea' | 'phone' | 'email' | 'choice' | 'date' | 'section' | 'table' | 'grid';
+  widget: 'count' | 'decimal' | 'text' | 'textarea' | 'phone' | 'email' | 'choice' | 'date' | 'section' | 'table' | 'grid';
   /** Choices, with labels; radio buttons when few, a select when many. */
   options?: ChoiceOption[];
   showWhen?: ShowWhen;
@@ -79,6 +79,21 @@ export function count(labels: Labels & { max: number }) {
     .int()
     .check(z.minimum(0, 'Không được là số âm.'), z.maximum(labels.max))
     .register(fieldMeta, { ...words(labels), widget: 'count' });
+}
+
+/** Why a decimal field refused what was sent: a dot is ambiguous ("12.34": 12,34 or 1.234?), so the page sends it as typed. */
+const decimalMessage = (input: unknown) =>
+  typeof input === 'string' && input.includes('.') ? 'Dùng dấu phẩy cho phần thập phân, ví dụ 12,34 (không dùng dấu chấm).' : 'Vui lòng nhập một số, ví dụ 12,34.';
+
+/**
+ * A non-negative number that may have decimals, typed the Vietnamese way ("12,34"), with an upper bound.
+ * @example decimal({ label: 'Diện tích', max: 10_000, unit: 'ha' })
+ */
+export function decimal(labels: Labels & { max: number }) {
+  return z
+    .number({ error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? decimalMessage(issue.input) : undefined) })
+    .check(z.minimum(0, 'Không được là số âm.'), z.maximum(labels.max))
+    .register(fieldMeta, { ...words(labels), widget: 'decimal' });
 }
 
 /**

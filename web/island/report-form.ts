@@ -47,12 +47,11 @@ showSession();
 const target = document.getElementById('report-form');
 if (target) {
   const found = await descriptor();
-  target.replaceChildren();
   if (typeof found === 'string') {
-    const alert = Object.assign(document.createElement('p'), { className: 'alert', textContent: found });
-    alert.setAttribute('role', 'alert');
-    target.append(alert);
+    target.innerHTML = '<p class="alert" role="alert"></p>';
+    target.firstChild!.textContent = found;
   } else {
+    target.replaceChildren();
     document.title = `${found.title.vi} — Nền tảng báo cáo theo chỉ đạo`;
     // Prerendered pages carry the full heading (FormHeader.svelte); the page for newer forms, the title only.
     if (!embedded) target.before(Object.assign(document.createElement('h1'), { textContent: found.title.vi }));

@@ -134,10 +134,16 @@ function gridDisplay(node: JsonSchemaNode, path: string, data: unknown): Display
   }));
 }
 
+const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 20 });
+
 function displayValue(node: JsonSchemaNode, value: unknown): string {
   const option = node.options?.find((o) => o.value === value);
   if (option) return option.label.vi;
-  if (typeof value === 'number') return node.unit ? `${formatInteger(value)} ${node.unit.vi}` : formatInteger(value);
+  if (typeof value === 'number') {
+    // A decimal keeps its decimals, written with a comma as typed ("12,34").
+    const text = widgetOf(node) === 'decimal' ? decimalFormat.format(value) : formatInteger(value);
+    return node.unit ? `${text} ${node.unit.vi}` : text;
+  }
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (widgetOf(node) === 'date' && typeof value === 'string') return formatDate(value);
   return String(value);

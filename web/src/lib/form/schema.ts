@@ -86,6 +86,27 @@ export function withoutRow<T>(record: Record<string, T>, path: string, index: nu
   return out;
 }
 
+/**
+ * A date as typed, day first, any one non-digit between the parts ("2/10/2021", "02.10.2021": a phone's numeric
+ * keypad may have no slash), as the ISO date the schema stores; anything else as it is: an ISO date (an older draft)
+ * passes, and the schema refuses the rest, impossible dates included.
+ * @example isoDate('2/10/2021') // "2021-10-02"
+ */
+export const isoDate = (text: string) => text.replace(/\b(\d)\b/g, '0$1').replace(/^(\d\d)\D(\d\d)\D(\d{4})$/, '$3-$2-$1');
+
+/**
+ * An ISO date (a stored answer, an older draft) as the date inputs show it, day first; anything else as it is.
+ * @example dayFirst('2021-10-02') // "02/10/2021"
+ */
+export const dayFirst = (text: string) => text.replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3/$2/$1');
+
+/**
+ * A decimal as Vietnamese write it, with a comma ("12,34"); NaN for anything else, a dot included: "12.34" could
+ * mean 12,34 or 1.234, and the schema says which to write.
+ * @example parseDecimalInput('12,34') // 12.34
+ */
+export const parseDecimalInput = (text: string) => (/^-?\d+(,\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN);
+
 /** Converts one input's value to what the schema parses; `undefined` means "left empty". */
 export function toData(node: JsonSchemaNode, raw: RawValue): unknown {
   const widget = widgetOf(node);
@@ -93,8 +114,8 @@ export function toData(node: JsonSchemaNode, raw: RawValue): unknown {
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
   if (text === '') return undefined;
-  if (widget !== 'count') return text;
-  const number = parseIntegerInput(text);
+  if (widget !== 'count' && widget !== 'decimal') return widget === 'date' ? isoDate(text) : text;
+  const number = widget === 'count' ? parseIntegerInput(text) : parseDecimalInput(text);
   // Garbage stays text so the schema answers "Vui lòng nhập một số nguyên." rather than "required".
   return Number.isNaN(number) ? text : number;
 }
@@ -158,6 +179,8 @@ export function valuesFromData(root: JsonSchemaNode, data: unknown): RawValues {
       for (const child of childrenOf(node, path)) walk(child.node, child.path, (value as Record<string, unknown>)[child.key]);
     } else if (widgetOf(node) === 'count' && typeof value === 'number') {
       values[path] = formatInteger(value);
+    } else if (widgetOf(node) === 'decimal' && typeof value === 'number') {
+      values[path] = String(value).replace('.', ',');
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       values[path] = value;
     }
