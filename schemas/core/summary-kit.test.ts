@@ -150,16 +150,46 @@ describe('daily', () => {
     ],
     reports: [{ unit: A, data: { n: 8 }, timeliness: 'on-time' }],
   }));
-  test('days, per-day sums (null where nobody reported if asked), running totals, per unit', () => {
+  test('days, per-day sums, running totals, per unit, and how many reported each day', () => {
     expect(round.days).toEqual(['2021-10-01', '2021-10-02', '2021-10-03']);
     expect(round.labels).toEqual(['01/10', '02/10', '03/10']);
     expect(round.perDay((d) => d.n)).toEqual([3, 4, 8]);
     expect(round.running(round.perDay((d) => d.n))).toEqual([3, 7, 15]);
     expect(round.ofUnit('01', (d) => d.n)).toEqual([2, null, null]);
     expect(round.cumulative('79', (d) => d.n)).toEqual(13);
-    expect(daily(input({ period: '2021-10-02', reports: [], earlier: [{ period: '2021-10-01', unit: A, data: { n: 1 } }] })).perDay((d) => d.n, { emptyAsNull: true })).toEqual([1, null]);
+    expect(round.coverage).toEqual([{ reported: 2, expected: 3 }, { reported: 1, expected: 3 }, { reported: 1, expected: 3 }]);
+    expect(round.runningCoverage).toEqual([{ reported: 2, expected: 3 }, { reported: 3, expected: 6 }, { reported: 4, expected: 9 }]);
   });
-  test('the series table: a unit per row, a day per column, totals both ways', () => {
+
+  // 01/10 and 04/10 reported, 02/10 and 03/10 by nobody, today (05/10) by nobody yet.
+  const gappy = daily(
+    input({
+      period: '2021-10-05',
+      earlier: [
+        { period: '2021-10-01', unit: A, data: { n: 1 } },
+        { period: '2021-10-01', unit: B, data: { n: 2 } },
+        { period: '2021-10-01', unit: C, data: { n: 3 } },
+        { period: '2021-10-04', unit: B, data: { n: 7 } },
+      ],
+      reports: [],
+    }),
+  );
+  test('every day up to today, none skipped: a day nobody reported is null (a gap), not 0, in sums and running totals', () => {
+    expect(gappy.labels).toEqual(['01/10', '02/10', '03/10', '04/10', '05/10']);
+    expect(gappy.perDay((d) => d.n)).toEqual([6, null, null, 7, null]);
+    expect(gappy.running(gappy.perDay((d) => d.n))).toEqual([6, null, null, 13, null]);
+    expect(gappy.coverage.map((c) => `${c.reported}/${c.expected}`)).toEqual(['3/3', '0/3', '0/3', '1/3', '0/3']);
+    expect(gappy.runningCoverage.map((c) => `${c.reported}/${c.expected}`)).toEqual(['3/3', '3/6', '3/9', '4/12', '4/15']);
+  });
+
+  test('from the round\'s first day when given, even before anyone reported; never past the summary\'s day', () => {
+    const early = daily(input({ period: '2021-10-02', reports: [], earlier: [{ period: '2021-10-02', unit: A, data: { n: 1 } }, { period: '2021-10-09', unit: A, data: { n: 9 } }] }), { from: '2021-09-30' });
+    expect(early.days).toEqual(['2021-09-30', '2021-10-01', '2021-10-02']);
+    expect(early.perDay((d) => d.n)).toEqual([null, null, 1]);
+    expect(daily(input({ period: '2021-10-01', reports: [], earlier: [] })).days).toEqual(['2021-10-01']);
+  });
+
+  test('the series table: a unit per row, a day per column, how many reported each day, totals both ways', () => {
     const t = round.table({ id: 's', title: 'Theo ngày', name: 'Tỉnh', value: (d) => d.n, total: 'Cả nước' });
     expect(t.columns.map((c) => [c.key, c.label.vi, c.kind])).toEqual([
       ['name', 'Tỉnh', 'text'], ['2021-10-01', '01/10', 'integer'], ['2021-10-02', '02/10', 'integer'], ['2021-10-03', '03/10', 'integer'], ['total', 'Cộng', 'integer'],
@@ -168,8 +198,30 @@ describe('daily', () => {
       { name: 'Tỉnh 01', '2021-10-01': 2, '2021-10-02': null, '2021-10-03': null, total: 2 },
       { name: 'Tỉnh 02', '2021-10-01': null, '2021-10-02': null, '2021-10-03': null, total: 0 },
       { name: 'Tỉnh 79', '2021-10-01': 1, '2021-10-02': 4, '2021-10-03': 8, total: 13 },
+      { name: 'Số tỉnh, thành phố đã báo cáo (trên 3)', '2021-10-01': 2, '2021-10-02': 1, '2021-10-03': 1, total: null },
     ]);
     expect(t.total).toEqual({ name: 'Cả nước', '2021-10-01': 3, '2021-10-02': 4, '2021-10-03': 8, total: 15 });
+  });
+
+  test('the series table on days nobody reported: 0 of them reported, and the day\'s total is empty, not 0', () => {
+    const t = gappy.table({ id: 's', title: 'Theo ngày', name: 'Tỉnh', value: (d) => d.n, total: 'Cả nước' });
+    expect(t.rows.at(-1)).toEqual({ name: 'Số tỉnh, thành phố đã báo cáo (trên 3)', '2021-10-01': 3, '2021-10-02': 0, '2021-10-03': 0, '2021-10-04': 1, '2021-10-05': 0, total: null });
+    expect(t.total).toEqual({ name: 'Cả nước', '2021-10-01': 6, '2021-10-02': null, '2021-10-03': null, '2021-10-04': 7, '2021-10-05': null, total: 13 });
+  });
+
+  test('a chart over every day carries how many reported: per day by default, up to each day for a running total, none for one unit\'s lines', () => {
+    const sums = gappy.perDay((d) => d.n);
+    const chart = gappy.chart({ id: 'c', title: 'Mỗi ngày', unit: 'mẫu', series: [['Các tỉnh đã báo cáo', sums]] });
+    expect(chart).toEqual({
+      id: 'c',
+      title: { vi: 'Mỗi ngày' },
+      unit: { vi: 'mẫu' },
+      x: ['01/10', '02/10', '03/10', '04/10', '05/10'],
+      series: [{ label: { vi: 'Các tỉnh đã báo cáo' }, values: [6, null, null, 7, null] }],
+      coverage: gappy.coverage,
+    });
+    expect(gappy.chart({ id: 'r', title: 'Lũy kế', series: [['Cả nước', gappy.running(sums)]], coverage: 'running' }).coverage).toEqual(gappy.runningCoverage);
+    expect(gappy.chart({ id: 'u', title: 'Theo tỉnh', series: [['Tỉnh 01', gappy.ofUnit('01', (d) => d.n)]], coverage: false })).not.toHaveProperty('coverage');
   });
 });
 

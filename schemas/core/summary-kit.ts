@@ -8,7 +8,8 @@
  *   schema's count fields.
  * - `groupTable`: the same sums per economic region or per parent unit.
  * - `crossTab`: rows × columns of counts (a grid, or items counted by two choices).
- * - `daily`: the days of a daily form (`earlier` plus today), per unit and in total.
+ * - `daily`: every day of a daily form's round so far (`earlier` plus today), per unit
+ *   and in total, with how many units reported each day.
  * - `figures`, `percent`: the key figures; the first goes into the email subject.
  *
  * Labels are Vietnamese strings; a `{ vi, en }` passes through unchanged.
@@ -19,6 +20,7 @@ import { fieldMeta } from './fields.ts';
 import { statusText, UNIT_KIND_PLURAL } from './format.ts';
 import type { Cell, SummaryChart, SummaryColumn, SummaryFigure, SummaryInput, SummaryTable, SummaryText, Timeliness } from './form.ts';
 import type { OrgUnit } from './org-unit.ts';
+import { addDays } from './period.ts';
 import regions from '../data/vung-kinh-te.json' with { type: 'json' };
 
 export type Label = string | SummaryText;
@@ -61,7 +63,17 @@ function columnOf<R>(spec: ColumnSpec<R>): Column<R> {
 const percentOf = (numerator: Cell | undefined, denominator: Cell | undefined): number | null =>
   evaluateFormula({ op: 'percent', numerator: 'n', denominator: 'd' }, { n: numerator, d: denominator }) ?? null;
 
-export interface TableSpec<R> {
+/** How a table is named outside the page: see `SummaryTable.sheet` and `emailTop`. */
+export interface TableNames {
+  /** The XLSX sheet's name (≤ 31 characters), required when the title is longer. */
+  sheet?: string;
+  /** For a table of one row per unit: the column whose largest values the email shows. */
+  emailTop?: string;
+}
+
+const namesOf = (spec: TableNames): TableNames => ({ ...(spec.sheet ? { sheet: spec.sheet } : {}), ...(spec.emailTop ? { emailTop: spec.emailTop } : {}) });
+
+export interface TableSpec<R> extends TableNames {
   id: string;
   title: Label;
   rows: readonly R[];
@@ -97,7 +109,7 @@ export function tableOf<R>(spec: TableSpec<R>): SummaryTable {
       else if (typeof c.total === 'function') total[key] = c.total(rows);
       else if (c.total !== undefined) total[key] = c.total;
       else if (c.percent) total[key] = null;
-      else total[key] = { integer: sum(cells.map((v) => (typeof v === 'number' ? v : 0))), text: '', percent: null }[kindOf([key, c], cells)];
+      else total[key] = { integer: sum(cells.map((v) => (typeof v === 'number' ? v : 0))), text: '', percent: null, datetime: null }[kindOf([key, c], cells)];
     }
     for (const [key, c] of entries) if (c.percent && c.total === undefined) total[key] = percentOf(total[c.percent[0]], total[c.percent[1]]);
   }
@@ -107,6 +119,7 @@ export function tableOf<R>(spec: TableSpec<R>): SummaryTable {
     columns: entries.map((e) => ({ key: e[0], label: label(e[1].label), kind: kindOf(e, [...rows.map((r) => r[e[0]]), total?.[e[0]]]) })),
     rows,
     ...(total ? { total } : {}),
+    ...namesOf(spec),
   };
 }
 
@@ -123,7 +136,7 @@ export type UnitColumn<T> =
   | [Label, (data: T, unit: OrgUnit) => Cell]
   | (Omit<Column<UnitLine<T>>, 'value'> & { value?: (data: T, unit: OrgUnit) => Cell; each?: (unit: OrgUnit, data: T | undefined) => Cell });
 
-export interface UnitTableSpec<T> {
+export interface UnitTableSpec<T> extends TableNames {
   id: string;
   title: Label;
   columns: Record<string, UnitColumn<T>>;
@@ -186,7 +199,7 @@ export function unitTable<T>(input: SummaryInput<T>, spec: UnitTableSpec<T>): Su
     value: (l) => statusText(l.timeliness ?? 'missing'),
     total: spec.missing ? `${reports.length}/${lines.length} đã báo cáo` : '',
   };
-  return tableOf({ id: spec.id, title: spec.title, rows: lines, columns, ...(spec.total ? { total: spec.total, totalAt: 'name' } : {}) });
+  return tableOf({ id: spec.id, title: spec.title, rows: lines, columns, ...(spec.total ? { total: spec.total, totalAt: 'name' } : {}), ...namesOf(spec) });
 }
 
 /** Where a field sits and what it is called, for every count field of a schema. */
@@ -221,7 +234,7 @@ export function countTable<T>(schema: z.core.$ZodType, input: SummaryInput<T>, s
   return unitTable(input, { id: 'by-unit', title: 'Chi tiết theo đơn vị', missing: true, total: 'Tổng cộng', ...spec, columns: { ...columns, ...spec.columns } });
 }
 
-export interface GroupTableSpec<T> {
+export interface GroupTableSpec<T> extends TableNames {
   id: string;
   title: Label;
   /** By economic region (north to south), by parent unit (by code), or by any key. */
@@ -265,6 +278,7 @@ export function groupTable<T>(input: SummaryInput<T>, spec: GroupTableSpec<T>): 
       ...Object.fromEntries(entries.map(([key, { sum: s, ...c }]) => [key, { ...c, ...(s ? { value: (g: { sums: Record<string, number> }) => g.sums[key] ?? 0 } : {}) }])),
     },
     ...(spec.total ? { total: spec.total } : {}),
+    ...namesOf(spec),
   });
 }
 
@@ -276,7 +290,7 @@ export interface Axis {
 }
 const axisKey = (a: Axis) => a.key ?? a.value ?? '';
 
-export interface CrossTabSpec {
+export interface CrossTabSpec extends TableNames {
   id: string;
   title: Label;
   /** The first column: its key and heading; rows show their Vietnamese label there. */
@@ -309,6 +323,7 @@ export function crossTab(spec: CrossTabSpec): SummaryTable {
       ...(spec.rowTotal ? { total: [spec.rowTotal, 'integer'] } : {}),
     },
     ...(spec.total ? { total: spec.total } : {}),
+    ...namesOf(spec),
   });
 }
 
@@ -331,50 +346,77 @@ export function tally<I, C extends Axis>(
   });
 }
 
+/** How many units reported on a day (or, for a running total, how many reports came up to it) out of how many were due. */
+export interface Coverage {
+  reported: number;
+  expected: number;
+}
+
 /** The days of a daily form up to the summary's day, with each day's reports. */
 export interface Days<T> {
+  /** Every day from the round's first day to the summary's, none skipped, whether anyone reported or not. */
   days: string[];
   /** "01/10" for 2021-10-01: the x axis and the column headings. */
   labels: string[];
   /** Every unit, by code. */
   units: OrgUnit[];
+  /** Per day, how many units reported out of all of them: a day with fewer is incomplete, its sums are not the whole. */
+  coverage: Coverage[];
+  /** Per day, the reports received up to that day out of those due (units × days): what a running total stands on. */
+  runningCoverage: Coverage[];
   /** A unit's report on a day, if it sent one. */
   on(day: string, code: string): T | undefined;
-  /** Per day, the sum of `value` over that day's reports; `null` on a day nobody reported if `emptyAsNull`. */
-  perDay(value: (data: T) => number, options?: { emptyAsNull?: boolean }): Array<number | null>;
+  /** Per day, the sum of `value` over that day's reports; `null` on a day nobody reported (a gap, not a zero). */
+  perDay(value: (data: T) => number): Array<number | null>;
   /** A unit's `value` per day, `null` on days it did not report. */
   ofUnit(code: string, value: (data: T) => number): Array<number | null>;
   /** A unit's sum of `value` over the days up to today. */
   cumulative(code: string, value: (data: T) => number): number;
-  /** Running totals of a series. */
-  running(values: ReadonlyArray<number | null>): number[];
-  /** A unit per row, a day per column, the unit's total last, the days' totals below. */
+  /** Running totals of a series; `null` stays `null` (a day nobody reported is a gap here too). */
+  running(values: ReadonlyArray<number | null>): Array<number | null>;
+  /**
+   * A unit per row, a day per column, the unit's total last; below, how many
+   * units reported each day, then the days' totals ("—" on a day nobody reported).
+   */
   table(spec: { id: string; title: Label; name: Label; value: (data: T) => number; total: string; sumLabel?: Label }): SummaryTable;
-  /** A line chart over the days. */
-  chart(spec: { id: string; title: Label; unit?: Label; series: Array<[Label, ReadonlyArray<number | null>]> }): SummaryChart;
+  /**
+   * A line chart over every day, with each day's coverage so the dashboard marks
+   * incomplete days: `'day'` (the default) for sums over the day's reports,
+   * `'running'` for running totals, `false` for lines of one unit each.
+   */
+  chart(spec: { id: string; title: Label; unit?: Label; series: Array<[Label, ReadonlyArray<number | null>]>; coverage?: 'day' | 'running' | false }): SummaryChart;
 }
 
 /**
- * The round so far for daily forms: `earlier` plus today's reports, by day and unit.
- * @example const round = daily(input); round.table({ id: 'daily-series', title, name: 'Huyện', value: (d) => d.doses, total: 'Toàn tỉnh' })
+ * The round so far for daily forms: `earlier` plus today's reports, by day and
+ * unit, over every day from `from` (the round's first day; without it the first
+ * day anyone reported) to the summary's day.
+ * @example const round = daily(input, ROUND); round.table({ id: 'daily-series', title, name: 'Huyện', value: (d) => d.doses, total: 'Toàn tỉnh' })
  */
-export function daily<T>(input: SummaryInput<T>): Days<T> {
+export function daily<T>(input: SummaryInput<T>, options: { from?: string } = {}): Days<T> {
   const dayOf = new Map<string, Map<string, T>>();
   for (const e of [...input.earlier, ...input.reports.map((r) => ({ period: input.period, unit: r.unit, data: r.data }))]) {
+    if (e.period > input.period) continue;
     if (!dayOf.has(e.period)) dayOf.set(e.period, new Map());
     dayOf.get(e.period)!.set(e.unit.code, e.data);
   }
-  const days = [...dayOf.keys(), input.period].filter((d, i, all) => all.indexOf(d) === i).sort();
+  const first = [options.from ?? input.period, ...dayOf.keys()].sort()[0]!;
+  const days: string[] = [];
+  for (let d = first; d <= input.period && days.length < 3660; d = addDays(d, 1)) days.push(d);
   const units = unitsOf(input);
   const on = (day: string, code: string) => dayOf.get(day)?.get(code);
+  const reportsOn = (day: string) => [...(dayOf.get(day)?.values() ?? [])];
+  const coverage = days.map((d) => ({ reported: reportsOn(d).length, expected: units.length }));
+  let received = 0;
+  const runningCoverage = coverage.map((c, i) => ({ reported: (received += c.reported), expected: units.length * (i + 1) }));
   const running = (values: ReadonlyArray<number | null>) => {
     let acc = 0;
-    return values.map((v) => (acc += v ?? 0));
+    return values.map((v) => (v === null ? null : (acc += v)));
   };
-  const perDay = (value: (data: T) => number, options: { emptyAsNull?: boolean } = {}) =>
+  const perDay = (value: (data: T) => number) =>
     days.map((d) => {
-      const reported = [...(dayOf.get(d)?.values() ?? [])];
-      return options.emptyAsNull && reported.length === 0 ? null : sum(reported.map(value));
+      const reported = reportsOn(d);
+      return reported.length === 0 ? null : sum(reported.map(value));
     });
   const labels = days.map((d) => `${d.slice(8, 10)}/${d.slice(5, 7)}`);
   const ofUnit = (code: string, value: (data: T) => number) =>
@@ -382,34 +424,58 @@ export function daily<T>(input: SummaryInput<T>): Days<T> {
       const data = on(d, code);
       return data === undefined ? null : value(data);
     });
+  const kinds = new Set(units.map((u) => u.kind));
+  const [kind] = kinds;
+  const unitsWord = kinds.size === 1 && kind ? UNIT_KIND_PLURAL[kind] : 'đơn vị';
   return {
     days,
     labels,
     units,
+    coverage,
+    runningCoverage,
     on,
     perDay,
     running,
     ofUnit,
     cumulative: (code, value) => sum(ofUnit(code, value)),
-    table: (spec) =>
-      tableOf({
+    table: (spec) => {
+      const totals = perDay(spec.value);
+      // Below the units, a row that says how many reported each day; the total row adds up the units alone.
+      type Line = { unit: OrgUnit } | { count: string };
+      const lines: Line[] = [...units.map((unit) => ({ unit })), { count: `Số ${unitsWord} đã báo cáo (trên ${units.length})` }];
+      return tableOf<Line>({
         id: spec.id,
         title: spec.title,
-        rows: units,
+        rows: lines,
         columns: {
-          name: { label: spec.name, kind: 'text', value: (u) => u.name },
-          ...Object.fromEntries(days.map((d, i) => [d, { label: labels[i]!, kind: 'integer' as const, value: (u: OrgUnit) => ofUnit(u.code, spec.value)[i]! }])),
-          total: { label: spec.sumLabel ?? 'Cộng', kind: 'integer', value: (u) => sum(ofUnit(u.code, spec.value)) },
+          name: { label: spec.name, kind: 'text', value: (l) => ('unit' in l ? l.unit.name : l.count) },
+          ...Object.fromEntries(
+            days.map((d, i) => [
+              d,
+              {
+                label: labels[i]!,
+                kind: 'integer' as const,
+                value: (l: Line) => ('unit' in l ? (on(d, l.unit.code) === undefined ? null : spec.value(on(d, l.unit.code)!)) : coverage[i]!.reported),
+                total: totals[i]!,
+              },
+            ]),
+          ),
+          total: { label: spec.sumLabel ?? 'Cộng', kind: 'integer', value: (l) => ('unit' in l ? sum(ofUnit(l.unit.code, spec.value)) : null), total: sum(totals) },
         },
         total: spec.total,
-      }),
-    chart: (spec) => ({
-      id: spec.id,
-      title: label(spec.title),
-      x: labels,
-      ...(spec.unit ? { unit: label(spec.unit) } : {}),
-      series: spec.series.map(([l, values]) => ({ label: label(l), values: [...values] })),
-    }),
+      });
+    },
+    chart: (spec) => {
+      const covered = spec.coverage === false ? undefined : spec.coverage === 'running' ? runningCoverage : coverage;
+      return {
+        id: spec.id,
+        title: label(spec.title),
+        x: labels,
+        ...(spec.unit ? { unit: label(spec.unit) } : {}),
+        series: spec.series.map(([l, values]) => ({ label: label(l), values: [...values] })),
+        ...(covered ? { coverage: covered.map((c) => ({ ...c })) } : {}),
+      };
+    },
   };
 }
 

@@ -184,18 +184,68 @@ describe('3294 summary', () => {
   });
   const table = (id: string) => content.tables.find((t) => t.id === id)!;
 
-  test('the round day by day: doses per district and day, cumulative doses and the backlog trend', () => {
+  test('the round day by day: doses per district and day, how many districts reported, cumulative doses and the backlog trend', () => {
     expect(table('daily-series').rows).toEqual([
       { name: 'Thị xã Phước Long', '2021-10-01': 180, '2021-10-02': 500, '2021-10-03': 1600, total: 2280 },
       { name: 'Thành phố Đồng Xoài', '2021-10-01': 200, '2021-10-02': null, '2021-10-03': null, total: 200 },
       { name: 'Thị xã Bình Long', '2021-10-01': 30, '2021-10-02': 5, '2021-10-03': 150, total: 185 },
+      { name: 'Số huyện, thị xã, thành phố đã báo cáo (trên 3)', '2021-10-01': 3, '2021-10-02': 2, '2021-10-03': 2, total: null },
     ]);
     expect(table('daily-series').total).toEqual({ name: 'Toàn tỉnh', '2021-10-01': 410, '2021-10-02': 505, '2021-10-03': 1750, total: 2665 });
     const chart = (id: string) => content.charts!.find((c) => c.id === id)!;
+    expect(content.charts!.map((c) => c.id)).toEqual(['doses-per-day', 'doses-per-district', 'cumulative', 'backlog']);
     expect(chart('doses-per-day').x).toEqual(['01/10', '02/10', '03/10']);
-    expect(chart('doses-per-day').series[0]).toEqual({ label: { vi: 'Toàn tỉnh' }, values: [410, 505, 1750] });
+    expect(chart('doses-per-day').series).toEqual([{ label: { vi: 'Toàn tỉnh (các huyện đã báo cáo)' }, values: [410, 505, 1750] }]);
+    // 2 of the 3 districts on 02/10 and 03/10: the sums there are not the province's.
+    expect(chart('doses-per-day').coverage).toEqual([{ reported: 3, expected: 3 }, { reported: 2, expected: 3 }, { reported: 2, expected: 3 }]);
+    // A district's own line is its whole figure: nothing to mark.
+    expect(chart('doses-per-district').series.map((s) => [s.label.vi, s.values])).toEqual([
+      ['Thị xã Phước Long', [180, 500, 1600]],
+      ['Thành phố Đồng Xoài', [200, null, null]],
+      ['Thị xã Bình Long', [30, 5, 150]],
+    ]);
+    expect(chart('doses-per-district')).not.toHaveProperty('coverage');
     expect(chart('cumulative').series[0]!.values).toEqual([410, 915, 2665]);
+    expect(chart('cumulative').coverage).toEqual([{ reported: 3, expected: 3 }, { reported: 5, expected: 6 }, { reported: 7, expected: 9 }]);
     expect(chart('backlog').series[0]!.values).toEqual([4500, 3000, 2080]);
+    expect(chart('backlog').coverage).toEqual(chart('doses-per-day').coverage);
+  });
+
+  test('the x axis is every day of the round up to the summary\'s day: days nobody reported are gaps, a day one district reported says 1/3', () => {
+    // As on the demo platform: the round's first days reported, then nothing until one district on 31/10.
+    const late = form.summary.build({
+      period: '2021-10-31',
+      reporters: [A, B, C],
+      earlier: [
+        { period: '2021-10-01', unit: A, data: day([100, 50], [20, 10]) },
+        { period: '2021-10-01', unit: B, data: day([200, 0], [0, 0]) },
+        { period: '2021-10-01', unit: C, data: day([10, 10], [5, 5]) },
+      ],
+      reports: [{ unit: B, data: day([600, 300], [50, 15]), timeliness: 'on-time' }],
+    });
+    const perDay = late.charts!.find((c) => c.id === 'doses-per-day')!;
+    expect(perDay.x).toHaveLength(31);
+    expect(perDay.x.slice(0, 3)).toEqual(['01/10', '02/10', '03/10']);
+    expect(perDay.x.at(-1)).toBe('31/10');
+    expect(perDay.series[0]!.values).toEqual([410, ...Array(29).fill(null), 965]);
+    expect(perDay.coverage!.at(0)).toEqual({ reported: 3, expected: 3 });
+    expect(perDay.coverage!.slice(1, 30).every((c) => c.reported === 0)).toBe(true);
+    expect(perDay.coverage!.at(-1)).toEqual({ reported: 1, expected: 3 });
+    const cumulative = late.charts!.find((c) => c.id === 'cumulative')!;
+    expect(cumulative.series[0]!.values).toEqual([410, ...Array(29).fill(null), 1375]);
+    expect(cumulative.coverage!.at(-1)).toEqual({ reported: 4, expected: 93 });
+    const series = late.tables.find((t) => t.id === 'daily-series')!;
+    expect(series.columns).toHaveLength(1 + 31 + 1);
+    expect(series.rows.at(-1)).toMatchObject({ name: 'Số huyện, thị xã, thành phố đã báo cáo (trên 3)', '2021-10-01': 3, '2021-10-15': 0, '2021-10-31': 1 });
+    expect(series.total).toMatchObject({ '2021-10-01': 410, '2021-10-15': null, '2021-10-31': 965, total: 1375 });
+  });
+
+  test('the charts start on the round\'s first day even when nobody reported until later', () => {
+    const third = form.summary.build({ period: '2021-10-03', reporters: [A, B, C], earlier: [], reports: [{ unit: A, data: day([100, 0], [0, 0]), timeliness: 'late' }] });
+    const perDay = third.charts!.find((c) => c.id === 'doses-per-day')!;
+    expect(perDay.x).toEqual(['01/10', '02/10', '03/10']);
+    expect(perDay.series[0]!.values).toEqual([null, null, 100]);
+    expect(perDay.coverage).toEqual([{ reported: 0, expected: 3 }, { reported: 0, expected: 3 }, { reported: 1, expected: 3 }]);
   });
 
   test('key figures: today first, then cumulative since the round began, then data entry', () => {

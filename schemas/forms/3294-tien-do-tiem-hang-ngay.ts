@@ -174,7 +174,7 @@ export default defineForm({
   summary: {
     recipients: [{ key: 'truong-bcd-tinh-binh-phuoc', name: { vi: 'Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Bình Phước' } }],
     build(input) {
-      const round = daily(input);
+      const round = daily(input, ROUND);
       const given = (d: Report) => doseTotals(d.doses);
       const cumulative = (key: keyof DoseTotals) => ({ label: `Lũy kế từ ${since}: ${key === 'total' ? 'Tổng' : `Mũi ${key.slice(-1)}`}`, each: (u: OrgUnit) => round.cumulative(u.code, (d) => given(d)[key]) });
       const byDistrict = unitTable(input, {
@@ -214,18 +214,25 @@ export default defineForm({
         columns: { vaccine: 'Loại vắc xin', openingStock: 'Tồn đầu ngày', received: 'Nhận trong ngày', available: ['Có thể sử dụng', (r) => Number(r.openingStock) + Number(r.received)] },
         total: 'Tổng cộng',
       });
-      // The round day by day: doses per district, the province's cumulative doses, the data-entry backlog.
+      // The round day by day, every day since it began: the province's doses and its cumulative doses (each day
+      // marked with how many districts reported: a sum over 1 of 11 is not the province's), each district's
+      // doses (its own figure, nothing to mark), the data-entry backlog. A day nobody reported is a gap.
       const perDay = round.perDay((d) => given(d).total);
-      const chart = (id: string, title: string, unit: Label, series: Array<[Label, ReadonlyArray<number | null>]>) => round.chart({ id, title, unit, series });
+      const chart = (id: string, title: string, unit: Label, series: Array<[Label, ReadonlyArray<number | null>]>, coverage?: 'running' | false) =>
+        round.chart({ id, title, unit, series, ...(coverage === undefined ? {} : { coverage }) });
       const t = totalOf(byDistrict);
       return {
         charts: [
-          chart('doses-per-day', 'Số mũi tiêm mỗi ngày', DOSES, [
-            ['Toàn tỉnh', perDay],
-            ...round.units.map((u): [Label, Array<number | null>] => [u.name, round.ofUnit(u.code, (d) => given(d).total)]),
-          ]),
-          chart('cumulative', `Lũy kế số mũi tiêm từ ${since}`, DOSES, [['Toàn tỉnh', round.running(perDay)]]),
-          chart('backlog', 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', PEOPLE, [['Các huyện đã báo cáo', round.perDay((d) => d.dataEntry.backlog, { emptyAsNull: true })]]),
+          chart('doses-per-day', 'Số mũi tiêm mỗi ngày (toàn tỉnh)', DOSES, [['Toàn tỉnh (các huyện đã báo cáo)', perDay]]),
+          chart(
+            'doses-per-district',
+            'Số mũi tiêm mỗi ngày theo huyện',
+            DOSES,
+            round.units.map((u): [Label, Array<number | null>] => [u.name, round.ofUnit(u.code, (d) => given(d).total)]),
+            false,
+          ),
+          chart('cumulative', `Lũy kế số mũi tiêm từ ${since} (toàn tỉnh)`, DOSES, [['Toàn tỉnh (các báo cáo đã nhận)', round.running(perDay)]], 'running'),
+          chart('backlog', 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', PEOPLE, [['Các huyện đã báo cáo', round.perDay((d) => d.dataEntry.backlog)]]),
         ],
         figures: figures({
           'Số liều đã tiêm trong ngày': t.todayTotal!,

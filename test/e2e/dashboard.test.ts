@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Cell, SummaryContent } from '#schemas/core/form.ts';
 import { formLoaders, loadForms } from '#schemas/registry.ts';
-import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
+import { fillDemoSubmissions, seededRandom } from '../../infra/local/demo-data.ts';
 import { REPO_ROOT } from '../../infra/local/platform.ts';
 import { signInBrowser, startE2E, type E2E } from '../support/e2e.ts';
 
@@ -237,6 +237,54 @@ describe('the officials’ dashboard', () => {
       await figure.getByRole('checkbox', { name: busy.series[0]!.label.vi, exact: true }).uncheck();
       await expect.poll(() => figure.locator('svg[role="img"] g.series').count()).toBe(before - 1);
     }
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  test('3294 (daily): the charts cover every day of the round, a day nobody reported is a gap, and a day few reported says n/N', async () => {
+    // Days 01–03 as the demo filled them, nobody on 04/10 and 05/10, then one district on 06/10.
+    const service = e2e.platform.runtime.service;
+    const [first] = await service.reporters(DAILY);
+    e2e.clock.set(new Date('2021-10-06T10:00:00Z'));
+    await service.putSubmission(
+      { formId: DAILY, period: '2021-10-06', orgUnit: first!.code },
+      { data: service.form(DAILY).demo({ unit: first!, random: seededRandom('e2e/3294/06'), period: '2021-10-06' }), submittedBy: `Cán bộ ${first!.name}` },
+    );
+    e2e.clock.set(new Date('2021-10-06T12:00:00Z'));
+    await signInBrowser(e2e, { unit: '70', role: 'official' });
+    const { page, violations } = await newPage();
+    await page.goto(`${e2e.platform.url}/bang-dieu-khien/${DAILY}/?ky=2021-10-06`);
+
+    // What the stored submissions say of each day, worked out here: how many of the districts reported.
+    const districts = (await service.reporters(DAILY)).length;
+    const days = ['2021-10-01', '2021-10-02', '2021-10-03', '2021-10-04', '2021-10-05', '2021-10-06'];
+    const reported = await Promise.all(days.map(async (d) => (await e2e.platform.runtime.submissions.listCurrent(DAILY, d)).length));
+    expect(reported.slice(3)).toEqual([0, 0, 1]);
+
+    const figure = page.getByTestId('chart-doses-per-day');
+    await expect.poll(() => figure.locator('table tbody tr').count(), { timeout: 15_000 }).toBe(days.length);
+    // The hidden table: the date, how many reported of how many, the province's line.
+    const rows = await figure.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+    expect(rows.map((r) => r[0])).toEqual(['01/10', '02/10', '03/10', '04/10', '05/10', '06/10']);
+    rows.forEach((row, i) => {
+      const n = reported[i]!;
+      expect(row[1], days[i]).toBe(n < districts ? `${n}/${districts} (chưa đủ, số liệu chưa phải tổng)` : `${n}/${districts}`);
+      if (n === 0) expect(row[2], days[i]).toBe('không có số liệu');
+      else expect(row[2], days[i]).toMatch(/^\d[\d.]*$/);
+    });
+    expect(await figure.locator('table thead th').allTextContents()).toEqual(['Ngày', 'Báo cáo đã nhận/phải nộp', 'Toàn tỉnh (các huyện đã báo cáo)']);
+
+    // The line: 01–03 joined, a gap over 04–05 (no segment across it), 06/10 a hollow dot alone.
+    const line = figure.locator('svg[role="img"] g.series');
+    const polylines = await line.locator('polyline').evaluateAll((ls) => ls.map((l) => l.getAttribute('points')!.trim().split(/\s+/).length));
+    expect(polylines).toEqual([3]);
+    const lone = line.locator('circle.partial', { hasText: '06/10' });
+    expect(await lone.count()).toBe(1);
+    expect(await lone.locator('title').textContent()).toContain(`(đã nhận 1/${districts} báo cáo, chưa đủ)`);
+    expect(await line.locator('circle.full', { hasText: '06/10' }).count()).toBe(0);
+    // Said in words beside the chart, and under the date on the axis.
+    expect(await figure.getByTestId('coverage-note').innerText()).toContain('Điểm rỗng: ngày chưa đủ đơn vị báo cáo');
+    expect(await figure.locator('svg[role="img"] text.coverage').allTextContents()).toContain(`1/${districts}`);
     expect(violations).toEqual([]);
     await page.close();
   });

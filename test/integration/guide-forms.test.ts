@@ -115,12 +115,14 @@ describe('the guide’s examples, registered', () => {
     });
     // Day by day, every district (empty on days it did not report) and all of them; the dashboard draws the same days.
     const perDay = summary.content.tables[1]!;
-    expect(perDay.rows).toHaveLength(11);
+    // 11 districts, then how many of them reported each day.
+    expect(perDay.rows).toHaveLength(12);
+    expect(perDay.rows.at(-1)).toEqual({ name: 'Số huyện, thị xã, thành phố đã báo cáo (trên 11)', '2021-10-01': 1, '2021-10-02': 1, total: null });
     expect(perDay.rows.find((r) => r.name === 'Thành phố Đồng Xoài')).toEqual({ name: 'Thành phố Đồng Xoài', '2021-10-01': 5, '2021-10-02': 4, total: 9 });
     expect(perDay.rows.find((r) => r.name === 'Thị xã Phước Long')).toEqual({ name: 'Thị xã Phước Long', '2021-10-01': null, '2021-10-02': null, total: 0 });
     expect(perDay.total).toEqual({ name: 'Tổng cộng', '2021-10-01': 5, '2021-10-02': 4, total: 9 });
     expect(summary.content.charts).toEqual([
-      { id: 'duong-tinh', title: { vi: 'Số mẫu dương tính mỗi ngày' }, x: ['01/10', '02/10'], series: [{ label: { vi: 'Các đơn vị đã báo cáo' }, values: [5, 4] }] },
+      { id: 'duong-tinh', title: { vi: 'Số mẫu dương tính mỗi ngày' }, x: ['01/10', '02/10'], series: [{ label: { vi: 'Các đơn vị đã báo cáo' }, values: [5, 4] }], coverage: [{ reported: 1, expected: 11 }, { reported: 1, expected: 11 }] },
     ]);
   });
 });

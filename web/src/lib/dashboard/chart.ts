@@ -50,3 +50,18 @@ export function linear(d0: number, d1: number, r0: number, r1: number): Scale {
   if (d1 === d0) return () => (r0 + r1) / 2;
   return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
 }
+
+/** One x's coverage as the chart shows it: "1/11" and whether the day is incomplete (fewer reports than due). */
+export interface CoverageMark {
+  text: string;
+  incomplete: boolean;
+}
+
+/**
+ * Each x's "n/N" from a chart's `coverage`; none when the chart has none (or it does not match the x axis).
+ * @example coverageMarks([{ reported: 1, expected: 11 }], 1) // [{ text: '1/11', incomplete: true }]
+ */
+export function coverageMarks(coverage: ReadonlyArray<{ reported: number; expected: number }> | undefined, length: number): CoverageMark[] | undefined {
+  if (!coverage || coverage.length !== length) return undefined;
+  return coverage.map((c) => ({ text: `${c.reported}/${c.expected}`, incomplete: c.reported < c.expected }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { labelEvery, linear, niceTicks, runs } from './chart.ts';
+import { coverageMarks, labelEvery, linear, niceTicks, runs } from './chart.ts';
 import { formatCell, formatPercent, periodLabel, shortDate, statusText } from './format.ts';
 
 describe('dashboard formatting', () => {
@@ -45,6 +45,19 @@ describe('chart geometry', () => {
       [{ index: 3, value: 4 }],
     ]);
     expect(runs([null, null])).toEqual([]);
+    // A day alone between two gaps is a run of its own (the chart draws it as a dot), never joined across the gaps.
+    expect(runs([5, null, 6, null, null, 7, 8])).toEqual([[{ index: 0, value: 5 }], [{ index: 2, value: 6 }], [{ index: 5, value: 7 }, { index: 6, value: 8 }]]);
+  });
+
+  test('each day says how many reported, and whether that is fewer than due', () => {
+    expect(coverageMarks([{ reported: 11, expected: 11 }, { reported: 1, expected: 11 }, { reported: 0, expected: 11 }], 3)).toEqual([
+      { text: '11/11', incomplete: false },
+      { text: '1/11', incomplete: true },
+      { text: '0/11', incomplete: true },
+    ]);
+    // No coverage, or one that does not match the x axis: nothing is marked.
+    expect(coverageMarks(undefined, 3)).toBeUndefined();
+    expect(coverageMarks([{ reported: 1, expected: 11 }], 3)).toBeUndefined();
   });
 
   test('labels thin out, scales map linearly', () => {
