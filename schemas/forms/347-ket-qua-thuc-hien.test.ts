@@ -168,8 +168,9 @@ describe('347 results summary', () => {
     expect(table('coverage').title.vi).toContain('cộng số liệu các huyện, thị xã, thành phố');
   });
 
-  test('figures: target 1 coverage first, as a percentage with one decimal, then the measures over all units', () => {
-    expect(content.figures.map((f) => f.value)).toEqual([94, 62.5, 19, 25_300, 220, 5_600, 10, 80, 65]);
+  test('figures: target 1 coverage first, as a percentage with one decimal, then the measures of the districts (a department may count a district\'s again)', () => {
+    expect(content.figures.map((f) => f.value)).toEqual([94, 62.5, 19, 20_000, 200, 1_600, 10, 72, 65]);
+    for (const f of content.figures) expect(f.label.vi).toMatch(/\(các huyện\)$/);
     expect(content.figures.map((f) => f.kind ?? 'integer')).toEqual([...Array(3).fill('percent'), ...Array(6).fill('integer')]);
     expect(content.figures[0]!.label.vi).toBe('Tỷ lệ tiêm mũi 2 cho người từ 18 tuổi trở lên (các huyện)');
   });

@@ -14,7 +14,7 @@ import { count, fields, section, text, when, yesNo, contactSection } from '../co
 import { atMost } from '../core/rules.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
 import { defineForm } from '../core/form.ts';
-import { figures, inCodeOrder, percent, sum, tableOf, totalOf, unitTable } from '../core/summary-kit.ts';
+import { figures, inCodeOrder, percent, sum, tableOf, unitTable } from '../core/summary-kit.ts';
 import { progressTable } from './shared/target-progress.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 
@@ -234,17 +234,18 @@ export default defineForm({
         rows: inCodeOrder(input.reports).map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
         columns: { name: ['Đơn vị', 'text'], narrative: ['Nội dung', 'text'] },
       });
-      const all = totalOf(byUnit);
+      const inDistricts = (key: MeasureKey) => of((u) => u.kind === 'district', key);
       const rate = (t: (typeof targets)[number], i: number) => [`Tỷ lệ ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)} (các huyện)`, percent(Number(coverage.rows[i]!.percent ?? 0))];
       return {
         figures: figures({
           ...Object.fromEntries(targets.map(rate)),
-          [measures[0].label]: all.screeningTested!,
-          [measures[1].label]: all.screeningPositive!,
-          [measures[3].label]: all.drugsAllocated!,
-          [measures[5].label]: all.medicalStations!,
-          'Số nhân viên y tế nghỉ hưu, tư nhân được huy động': all.retiredWorkers! + all.privateWorkers!,
-          [measures[8].label]: all.mobileTeams!,
+          // The districts' sums, as the rates above: a department's figure may already count a district's (see the measures table).
+          [`${measures[0].label} (các huyện)`]: inDistricts('screeningTested'),
+          [`${measures[1].label} (các huyện)`]: inDistricts('screeningPositive'),
+          [`${measures[3].label} (các huyện)`]: inDistricts('drugsAllocated'),
+          [`${measures[5].label} (các huyện)`]: inDistricts('medicalStations'),
+          'Số nhân viên y tế nghỉ hưu, tư nhân được huy động (các huyện)': inDistricts('retiredWorkers') + inDistricts('privateWorkers'),
+          [`${measures[8].label} (các huyện)`]: inDistricts('mobileTeams'),
         }),
         tables: [coverage, progressTable(input.period, targets, districts, 'Toàn tỉnh (các huyện)'), byUnit, measuresTable, narratives],
       };

@@ -168,7 +168,7 @@ describe('the summary email as a mail client sees it', () => {
     expect(xlsx.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // A Vietnamese reader's file name: the form's title and the period, ASCII.
     expect(xlsx.filename).toBe('y-kien-cua-doanh-nghiep-nguoi-dan-ve-trien-khai-cac-bien-10-01-2022.xlsx');
-    expect(mail!.text.replace(/\n +/g, ' ')).toContain(`tệp đính kèm ${xlsx.filename}`);
+    expect(mail!.text!.replace(/\n +/g, ' ')).toContain(`tệp đính kèm ${xlsx.filename}`);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.content as unknown as ArrayBuffer);

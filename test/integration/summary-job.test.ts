@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
 import { startSmtpSink, type SmtpSink } from '../../infra/local/smtp-sink.ts';
-import { completenessLine, professionRows, readMails } from '../support/mail.ts';
+import { completenessLine, emailTables, professionRows, readMails, viNumber } from '../support/mail.ts';
 import { freshRuntime } from '../support/local-runtime.ts';
 import { DEADLINE_971_MS, expected971, type Report971 } from '../support/expected-971.ts';
 
@@ -62,14 +62,11 @@ describe('971 summary job, end to end through DynamoDB Local and the SMTP sink',
     expect(expected.completeness.late).toBeGreaterThan(0);
 
     // The proposed matching moves min(need, offer) per profession, never more than a province needs or offers.
-    const lines = mail.text!.split('\n');
-    const start = lines.findIndex((l) => l.startsWith('Chuyên môn') && l.includes('Tỉnh hỗ trợ'));
-    const transfers = lines
-      .slice(start + 2)
-      .filter((l, i, all) => all.slice(0, i + 1).every((x) => x.includes('|')) && !l.startsWith('Tổng cộng'))
-      .map((l) => l.split('|').map((c) => c.trim()))
-      .map(([profession, from, , to, , count]) => ({ profession: profession!, from: from!, to: to!, count: Number(count!.replace(/\./g, '')) }));
-    expect(start).toBeGreaterThan(0);
+    // The whole table (the email shows the largest moves and names the sheet holding all of them).
+    const transfers = (await emailTables(mail))
+      .get('Đề xuất điều phối nhân lực (ưu tiên vùng gần nhất, rồi nhu cầu lớn nhất)')!
+      .filter((r) => r['Chuyên môn'] !== 'Tổng cộng')
+      .map((r) => ({ profession: r['Chuyên môn']!, from: r['Tỉnh hỗ trợ']!, to: r['Tỉnh nhận']!, count: viNumber(r['Số người']!) }));
     expect(transfers.length).toBeGreaterThan(0);
     const names = new Map((await runtime.service.reporters(FORM)).map((u) => [u.name, u.code]));
     for (const [label, key] of [['Bác sỹ', 'doctors'], ['Điều dưỡng viên', 'nurses'], ['Kỹ thuật viên', 'technicians']] as const) {
@@ -93,8 +90,8 @@ describe('971 summary job, end to end through DynamoDB Local and the SMTP sink',
     expect(mail.subject).toBe(
       `[971/TTg-KGVX] Tổng nhu cầu: ${expected.totalNeed.toLocaleString('vi-VN')} — ${current.length}/63 tỉnh, thành phố đã báo cáo`,
     );
-    expect(mail.html).toContain(`>${expected.totalNeed.toLocaleString('vi-VN')}</td>`);
-    expect(mail.html).toContain('>Chưa báo cáo</td>');
+    expect(mail.html).toContain(`>${expected.totalNeed.toLocaleString('vi-VN')}</strong>`);
+    expect(mail.html).toContain(`Chưa báo cáo (${expected.completeness.missing}): `);
   });
 
   test('with nothing submitted, the email still goes out and says every province is missing', async () => {
