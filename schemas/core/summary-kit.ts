@@ -378,7 +378,7 @@ export interface Days<T> {
    * A unit per row, a day per column, the unit's total last; below, how many
    * units reported each day, then the days' totals ("—" on a day nobody reported).
    */
-  table(spec: { id: string; title: Label; name: Label; value: (data: T) => number; total: string; sumLabel?: Label }): SummaryTable;
+  table(spec: { id: string; title: Label; name: Label; value: (data: T) => number; total: string; sumLabel?: Label } & TableNames): SummaryTable;
   /**
    * A line chart over every day, with each day's coverage so the dashboard marks
    * incomplete days: `'day'` (the default) for sums over the day's reports,
@@ -463,6 +463,7 @@ export function daily<T>(input: SummaryInput<T>, options: { from?: string } = {}
           total: { label: spec.sumLabel ?? 'Cộng', kind: 'integer', value: (l) => ('unit' in l ? sum(ofUnit(l.unit.code, spec.value)) : null), total: sum(totals) },
         },
         total: spec.total,
+        ...namesOf(spec),
       });
     },
     chart: (spec) => {

@@ -180,6 +180,8 @@ export default defineForm({
       const byDistrict = unitTable(input, {
         id: 'by-district',
         title: 'Tiến độ tiêm chủng theo huyện, thị xã, thành phố',
+        sheet: 'Tiến độ theo huyện',
+        emailTop: 'todayTotal',
         missing: true,
         columns: {
           todayDose1: ['Trong ngày: Mũi 1', (d) => given(d).dose1],
@@ -198,6 +200,7 @@ export default defineForm({
       const byDoseAndAge = crossTab({
         id: 'by-dose-and-age',
         title: 'Số liều đã tiêm trong ngày theo mũi và nhóm tuổi (toàn tỉnh)',
+        sheet: 'Theo mũi và nhóm tuổi',
         corner: ['dose', 'Mũi tiêm'],
         rows: doseRows,
         columns: ageColumns,
@@ -209,6 +212,7 @@ export default defineForm({
       const byVaccine = tableOf({
         id: 'by-vaccine',
         title: 'Vắc xin trong ngày theo loại (toàn tỉnh, các huyện đã báo cáo)',
+        sheet: 'Vắc xin theo loại',
         // In the order of the national vaccine list, the order officers know.
         rows: tally(input.reports.flatMap((r) => r.data.vaccines), (v) => v.vaccine, vaccineOptions, { vaccine: (_, v) => v.label, openingStock: stock('openingStock'), received: stock('received') }, { skipEmpty: true }),
         columns: { vaccine: 'Loại vắc xin', openingStock: 'Tồn đầu ngày', received: 'Nhận trong ngày', available: ['Có thể sử dụng', (r) => Number(r.openingStock) + Number(r.received)] },
@@ -246,7 +250,7 @@ export default defineForm({
           byDistrict,
           byDoseAndAge,
           byVaccine,
-          round.table({ id: 'daily-series', title: 'Số mũi tiêm theo ngày, theo huyện', name: 'Huyện, thị xã, thành phố', value: (d) => given(d).total, total: 'Toàn tỉnh' }),
+          round.table({ id: 'daily-series', title: 'Số mũi tiêm theo ngày, theo huyện', sheet: 'Số mũi tiêm theo ngày', name: 'Huyện, thị xã, thành phố', value: (d) => given(d).total, total: 'Toàn tỉnh' }),
         ],
       };
     },
