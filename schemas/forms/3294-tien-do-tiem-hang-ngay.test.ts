@@ -251,9 +251,9 @@ describe('3294 summary', () => {
   test('key figures: today first, then cumulative since the round began, then data entry', () => {
     expect(content.figures.map((f) => [f.label.vi, f.value])).toEqual([
       ['Số liều đã tiêm trong ngày', 1750],
-      ['Lũy kế số liều đã tiêm từ 01/10/2021', 2665],
-      ['Lũy kế mũi 1 từ 01/10/2021', 2070],
-      ['Lũy kế mũi 2 từ 01/10/2021', 595],
+      ['Lũy kế số liều đã tiêm từ 01/10/2021 (7/9 báo cáo đã nhận)', 2665],
+      ['Lũy kế mũi 1 từ 01/10/2021 (7/9 báo cáo đã nhận)', 2070],
+      ['Lũy kế mũi 2 từ 01/10/2021 (7/9 báo cáo đã nhận)', 595],
       ['Số đối tượng nhập lên Hệ thống trong ngày', 1650],
       ['Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)', 2080],
     ]);

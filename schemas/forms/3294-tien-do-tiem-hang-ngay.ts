@@ -225,6 +225,9 @@ export default defineForm({
       const chart = (id: string, title: string, unit: Label, series: Array<[Label, ReadonlyArray<number | null>]>, coverage?: 'running' | false) =>
         round.chart({ id, title, unit, series, ...(coverage === undefined ? {} : { coverage }) });
       const t = totalOf(byDistrict);
+      // A running total adds up the reports received: when some are missing, its label says how many it holds.
+      const received = round.runningCoverage.at(-1);
+      const held = received && received.reported < received.expected ? ` (${received.reported}/${received.expected} báo cáo đã nhận)` : '';
       return {
         charts: [
           chart('doses-per-day', 'Số mũi tiêm mỗi ngày (toàn tỉnh)', DOSES, [['Toàn tỉnh (các huyện đã báo cáo)', perDay]]),
@@ -240,9 +243,9 @@ export default defineForm({
         ],
         figures: figures({
           'Số liều đã tiêm trong ngày': t.todayTotal!,
-          [`Lũy kế số liều đã tiêm từ ${since}`]: t.cumulativeTotal!,
-          [`Lũy kế mũi 1 từ ${since}`]: t.cumulativeDose1!,
-          [`Lũy kế mũi 2 từ ${since}`]: t.cumulativeDose2!,
+          [`Lũy kế số liều đã tiêm từ ${since}${held}`]: t.cumulativeTotal!,
+          [`Lũy kế mũi 1 từ ${since}${held}`]: t.cumulativeDose1!,
+          [`Lũy kế mũi 2 từ ${since}${held}`]: t.cumulativeDose2!,
           'Số đối tượng nhập lên Hệ thống trong ngày': t.enteredToday!,
           'Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)': t.backlog!,
         }),

@@ -178,9 +178,13 @@ describe('3294 daily vaccination progress, day 3 of the round', () => {
 
     expect(mail.subject).toBe(`[3294/UBND-KGVX] Số liều đã tiêm trong ngày: ${vi(todayTotal)} — ${stored[2]!.length}/11 huyện, thị xã, thành phố đã báo cáo`);
     expect(figure(mail, 'Số liều đã tiêm trong ngày')).toBe(todayTotal);
-    expect(figure(mail, 'Lũy kế số liều đã tiêm từ 01/10/2021')).toBe(cumulative1 + cumulative2);
-    expect(figure(mail, 'Lũy kế mũi 1 từ 01/10/2021')).toBe(cumulative1);
-    expect(figure(mail, 'Lũy kế mũi 2 từ 01/10/2021')).toBe(cumulative2);
+    // A running total says how many of the round's reports it adds up when some are missing.
+    const received = stored.flat().length;
+    const held = received < 11 * DAYS.length ? ` (${received}/${11 * DAYS.length} báo cáo đã nhận)` : '';
+    expect(received).toBeLessThan(11 * DAYS.length);
+    expect(figure(mail, `Lũy kế số liều đã tiêm từ 01/10/2021${held}`)).toBe(cumulative1 + cumulative2);
+    expect(figure(mail, `Lũy kế mũi 1 từ 01/10/2021${held}`)).toBe(cumulative1);
+    expect(figure(mail, `Lũy kế mũi 2 từ 01/10/2021${held}`)).toBe(cumulative2);
     expect(figure(mail, 'Số đối tượng nhập lên Hệ thống trong ngày')).toBe(sum(todayData.map((d) => d.dataEntry.enteredToday)));
     expect(figure(mail, 'Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)')).toBe(
       sum(todayData.map((d) => d.dataEntry.backlog)),
