@@ -1,12 +1,13 @@
 /**
  * Every page, as each kind of user sees it, checked by axe-core against the
- * WCAG 2.2 A and AA rules (0 violations of any impact) and for sideways
+ * WCAG 2.2 A and AA rules and its best practices (unique landmark labels, one
+ * h1, all content in landmarks, heading order; 0 violations of any impact) and for sideways
  * scrolling at a phone's 360 px (the page itself must not scroll sideways;
  * wide tables scroll inside their own box).
  *
- * Pages: signed out (home, sign-in, the generic form page); a reporter (home,
- * every form page before and after a refused submit); an official (home, the
- * list of followed forms, every form's dashboard).
+ * Pages: signed out (home, sign-in, the reports due); a reporter (home, the
+ * reports due, every form page before and after a refused submit); an official
+ * (home, the reports due, the list of followed forms, every form's dashboard).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -16,7 +17,7 @@ import { formLoaders } from '#schemas/registry.ts';
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
 import { signInBrowser, startE2E, type E2E } from '../support/e2e.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 const PHONE = { width: 360, height: 780 };
 
 let e2e: E2E;
@@ -30,7 +31,7 @@ afterAll(() => e2e?.stop());
 /** What is wrong with the page as it is now: axe's violations (rule, impact, where) and sideways scrolling at 360 px. */
 async function problems(page: Page, label: string): Promise<string[]> {
   const found: string[] = [];
-  // The WCAG rules only (`options` replaces what `withTags` would set), and violations only: collecting what
+  // The WCAG rules and best practices only (`options` replaces what `withTags` would set), and violations only: collecting what
   // passes is most of axe's time on a large grid.
   const { violations } = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] }).analyze();
   for (const v of violations) {
@@ -123,11 +124,11 @@ describe('a reporter', () => {
     expect(found).toEqual([]);
   });
 
-  test('home', async () => {
+  test.each(['/', '/bao-cao/'])('%s', async (path) => {
     await e2e.browser.clearCookies();
     await signInBrowser(e2e, { unit: '79' });
-    const page = await open('/', settled);
-    expect(await problems(page, '/ (reporter)')).toEqual([]);
+    const page = await open(path, settled);
+    expect(await problems(page, `${path} (reporter)`)).toEqual([]);
     await page.close();
   });
 });
@@ -136,6 +137,7 @@ describe('an official', () => {
   // The national office follows the national forms; Bình Phước's office its own daily form.
   const pages: Array<[unit: string, path: string]> = [
     ['VN', '/'],
+    ['VN', '/bao-cao/'],
     ['VN', '/bang-dieu-khien/'],
     ...Object.keys(formLoaders)
       .filter((id) => !id.startsWith('3294'))
@@ -152,3 +154,33 @@ describe('an official', () => {
     await page.close();
   });
 });
+
+describe('wide tables', () => {
+  test('scroll in their own box, which the keyboard reaches, with a visible cue while they are wider than it', async () => {
+    await e2e.browser.clearCookies();
+    e2e.clock.set(new Date('2021-11-01T00:00:00Z'));
+    await signInBrowser(e2e, { unit: '70', role: 'official' });
+    const page = await e2e.browser.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${e2e.platform.url}/bang-dieu-khien/3294-tien-do-tiem-hang-ngay/`);
+    await settled(page);
+    const boxes = () =>
+      page.evaluate<Array<{ label: string; tabindex: string | null; wide: boolean; cue: string }>>(`[...document.querySelectorAll('[role=region]')].map((box) => {
+        const label = (box.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+        const cue = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+        return { label, tabindex: box.getAttribute('tabindex'), wide: box.scrollWidth > box.clientWidth + 1, cue: cue && cue.checkVisibility() ? cue.textContent : '' };
+      })`);
+    const phone = await boxes();
+    expect(phone.filter((b) => b.wide).length).toBeGreaterThan(0);
+    for (const box of phone) {
+      expect(box.label).not.toBe('');
+      expect(box.tabindex).toBe('0');
+      expect(box.cue).toBe(box.wide ? 'Kéo ngang để xem thêm →' : '');
+    }
+    // On a wide screen, a table that fits says nothing.
+    await page.setViewportSize({ width: 1920, height: 900 });
+    await expect.poll(async () => (await boxes()).filter((b) => !b.wide).every((b) => b.cue === '')).toBe(true);
+    await page.close();
+  });
+});
+

@@ -17,13 +17,14 @@ export function missingChromium(path = chromiumPath()): string | undefined {
   }
 }
 
-export async function launchChromium(): Promise<BrowserContext> {
+/** `locale`: the browser's language (vi-VN unless a test needs another, e.g. en-US, where a date input shows the month first). */
+export async function launchChromium({ locale = 'vi-VN' }: { locale?: string } = {}): Promise<BrowserContext> {
   const missing = missingChromium();
   if (missing) throw Object.assign(new Error(missing), { stack: missing });
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
     executablePath: chromiumPath(),
     headless: true,
-    locale: 'vi-VN',
+    locale,
     timezoneId: 'Asia/Ho_Chi_Minh',
     args: [
       '--no-sandbox',
