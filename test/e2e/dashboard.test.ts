@@ -134,7 +134,7 @@ describe('the officials’ dashboard', () => {
     expect(await section.locator('tfoot td').first().innerText()).toBe('Tổng cộng');
 
     const xlsx = await download(page, section.getByRole('link', { name: /^Tải XLSX/ }));
-    expect(xlsx.name).toBe(`${NATIONAL}-${NATIONAL_PERIOD}-by-profession.xlsx`);
+    expect(xlsx.name).toBe('thong-ke-nhan-luc-y-te-phuc-vu-phong-chong-dich-covid-19-20-07-2021-theo-chuyen-mon.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx.path);
     const sheet = workbook.worksheets.find((s) => s.name !== 'Thông tin')!;
@@ -156,7 +156,7 @@ describe('the officials’ dashboard', () => {
 
     // The same table as CSV: a byte-order mark, then the Vietnamese headers as they are.
     const csv = await download(page, section.getByRole('link', { name: /^Tải CSV/ }));
-    expect(csv.name).toBe(`${NATIONAL}-${NATIONAL_PERIOD}-by-profession.csv`);
+    expect(csv.name).toBe('thong-ke-nhan-luc-y-te-phuc-vu-phong-chong-dich-covid-19-20-07-2021-theo-chuyen-mon.csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.bytes.toString('utf8').slice(1);
     expect(text.split('\r\n')[0]).toBe(table.columns.map((c) => c.label.vi).join(','));

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
-import { readMails } from '../support/mail.ts';
+import { emailTables, readMails } from '../support/mail.ts';
 import { openForm, startE2E, submitAndReadReceipt, type E2E } from '../support/e2e.ts';
 
 const NATIONAL = '4380-san-sang-tiem-chung';
@@ -97,7 +97,8 @@ describe('4380 readiness form in the browser', () => {
     ]);
     const mail = mails[0]!;
     expect(mail.text).toContain('1/13 đơn vị đã báo cáo');
-    expect(mail.text).toMatch(/106\s*\|\s*Huyện Tam Đường\s*\|\s*1\s*\|\s*1\s*\|\s*1\.500/);
+    const byUnit = (await emailTables(mail)).get('Chi tiết theo đơn vị báo cáo')!;
+    expect(Object.values(byUnit.find((r) => r['Mã'] === '106')!).slice(0, 5)).toEqual(['106', 'Huyện Tam Đường', '1', '1', '1.500']);
     await page.close();
   });
 
