@@ -10,8 +10,9 @@ import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { FormRegistry } from '#schemas/registry.ts';
 import { DynamoAuthStore } from './adapters/dynamodb/auth-store.ts';
 import { DynamoDeliveryStore } from './adapters/dynamodb/delivery-store.ts';
+import { DynamoRoundStore } from './adapters/dynamodb/round-store.ts';
 import { createDocumentClient, DynamoOrgUnitStore, DynamoSubmissionStore } from './adapters/dynamodb/store.ts';
-import { systemClock, type Clock, type Mailer } from './core/ports.ts';
+import { systemClock, type Clock, type Mailer, type RoundScheduler } from './core/ports.ts';
 import { createReportingService } from './core/reporting.ts';
 import { createUserAdmin } from './core/user-admin.ts';
 
@@ -25,6 +26,8 @@ export interface RuntimeConfig {
   /** Addresses per summary recipient key declared by forms. */
   recipients: Record<string, string[]>;
   clock?: Clock;
+  /** Where rounds' schedules are written (EventBridge Scheduler on AWS); none: nothing scheduled at run time. */
+  scheduler?: RoundScheduler;
 }
 
 /** @example const runtime = createRuntime({ registry, tableName, dynamodb, mailer, publicUrl, recipients }) */
@@ -34,10 +37,11 @@ export function createRuntime(config: RuntimeConfig) {
   const orgUnits = new DynamoOrgUnitStore(db, config.tableName);
   const submissions = new DynamoSubmissionStore(db, config.tableName);
   const authStore = new DynamoAuthStore(db, config.tableName);
-  const service = createReportingService({ registry: config.registry, submissions, orgUnits, clock });
+  const rounds = new DynamoRoundStore(db, config.tableName);
+  const service = createReportingService({ registry: config.registry, submissions, orgUnits, rounds, clock });
   const users = createUserAdmin({ store: authStore, clock, orgUnits: service.orgUnits });
   const deliveries = new DynamoDeliveryStore(db, config.tableName);
-  return { db, clock, orgUnits, submissions, authStore, service, users, deliveries, config };
+  return { db, clock, orgUnits, submissions, authStore, service, users, deliveries, rounds, config, scheduler: config.scheduler };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

@@ -13,12 +13,13 @@ import { describeForm } from '#schemas/core/describe.ts';
 import { cleanText } from '#schemas/core/text.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import type { AuthService } from '../core/auth.ts';
-import { ForbiddenError, InvalidEncodingError, InvalidJsonError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
+import { ForbiddenError, InvalidEncodingError, InvalidJsonError, RoundNotFoundError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
 import { buildDashboard } from '../core/dashboard.ts';
 import { listDue, listFollowed, listForms } from '../core/overview.ts';
+import type { RoundAdmin } from '../core/round-admin.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -55,6 +56,7 @@ export interface ApiDeps {
   service: ReportingService;
   auth: AuthService;
   users: UserAdmin;
+  rounds: RoundAdmin;
   clock: Clock;
   /** `https://…` of the site: writes must come from it; cookies are `__Host-` and Secure when it is HTTPS. */
   publicUrl: string;
@@ -162,15 +164,26 @@ export function createApiApp(deps: ApiDeps) {
 
   app.get('/me/due', async (c) => c.json({ items: await listDue(service, c.var.actor, clock.now()) }));
 
+  /** The round a request names: `?dot=<round id>`, else the form's seed round; it must be a round of that form. */
+  async function namedRound(c: Context<Env>) {
+    const form = service.form(c.req.param('formId')!);
+    const round = await service.round(c.req.query('dot') ?? form.id);
+    if (round.formId !== form.id) throw new RoundNotFoundError(`round ${round.id} is not of ${form.id}`);
+    return round;
+  }
+
   app.get('/forms/:formId/reporters', async (c) => {
-    const form = service.form(c.req.param('formId'));
-    return c.json({ units: access.visibleReporters(c.var.actor, form, await service.reporters(form.id), await units()) });
+    const round = await namedRound(c);
+    return c.json({ units: access.visibleReporters(c.var.actor, round, await service.reporters(round.id), await units()) });
   });
 
   /** The target named in the path, checked against the session's user before anything is read. */
   async function allow(c: Context<Env>, rule: 'readSubmission' | 'writeSubmission' | 'rollup') {
     const key = { formId: c.req.param('formId')!, period: c.req.param('period')!, orgUnit: c.req.param('orgUnit')! };
-    if (!access[rule](c.var.actor, service.form(key.formId), key.orgUnit, await units())) {
+    const form = service.form(key.formId);
+    // The round the unit answers this period in; when none, the form's seed round (the service then says why).
+    const round = (await service.roundFor(key)) ?? (await service.round(form.id));
+    if (!access[rule](c.var.actor, round, key.orgUnit, await units())) {
       throw new ForbiddenError(`${c.var.actor.email} may not ${rule} ${key.formId}/${key.orgUnit}`);
     }
     return key;
@@ -192,22 +205,41 @@ export function createApiApp(deps: ApiDeps) {
     return c.json(result, result.status === 'created' ? 201 : 200);
   });
 
+  // An official's acts on a unit's answer, and what happened to it: officials of the issuing unit or above
+  // act (checked by the round admin); whoever may read the answer reads its history.
+  for (const action of ['return', 'accept', 'reopen'] as const) {
+    app.post(`${submissionPath}/${action}`, async (c) => {
+      const key = { formId: c.req.param('formId')!, period: c.req.param('period')!, orgUnit: c.req.param('orgUnit')! };
+      return c.json({ submission: await deps.rounds.review(c.var.actor, key, action, await jsonBody(c)) });
+    });
+  }
+  app.get(`${submissionPath}/history`, async (c) => c.json({ items: await deps.rounds.history(await allow(c, 'readSubmission')) }));
+
   app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(await allow(c, 'rollup'))));
 
   app.get('/forms/:formId/periods/:period/summary', async (c) => {
-    const form = service.form(c.req.param('formId'));
-    if (!access.readSummary(c.var.actor, form, await units())) throw new ForbiddenError(`${c.var.actor.email} may not read summary ${form.id}`);
-    return c.json({ summary: await buildSummary(service, form.id, c.req.param('period'), clock.now()) });
+    const round = await namedRound(c);
+    if (!access.readSummary(c.var.actor, round, await units())) throw new ForbiddenError(`${c.var.actor.email} may not read summary ${round.id}`);
+    return c.json({ summary: await buildSummary(service, round.id, c.req.param('period'), clock.now()) });
   });
 
   // ---- dashboard: officials, for forms issued at or below their unit.
   app.get('/dashboard', async (c) => c.json({ forms: await listFollowed(service, c.var.actor, clock.now()) }));
 
   app.get('/dashboard/:formId', async (c) => {
-    const form = service.form(c.req.param('formId'));
-    if (!access.readSummary(c.var.actor, form, await units())) throw new ForbiddenError(`${c.var.actor.email} may not see the dashboard of ${form.id}`);
-    return c.json(await buildDashboard(service, form.id, clock.now()));
+    const round = await namedRound(c);
+    if (!access.readSummary(c.var.actor, round, await units())) throw new ForbiddenError(`${c.var.actor.email} may not see the dashboard of ${round.id}`);
+    return c.json(await buildDashboard(service, round.id, clock.now()));
   });
+
+  // ---- rounds: who answers which form by when; officials open, relay, extend and close them.
+  app.get('/rounds', async (c) => c.json({ rounds: await deps.rounds.list(c.var.actor) }));
+  app.post('/rounds', async (c) => c.json({ round: await deps.rounds.issue(c.var.actor, await jsonBody(c)) }, 201));
+  app.get('/rounds/choices', async (c) => c.json(await deps.rounds.choices(c.var.actor)));
+  app.get('/rounds/:roundId', async (c) => c.json(await deps.rounds.show(c.var.actor, c.req.param('roundId'))));
+  app.post('/rounds/:roundId/relay', async (c) => c.json({ round: await deps.rounds.relay(c.var.actor, c.req.param('roundId'), await jsonBody(c)) }, 201));
+  app.post('/rounds/:roundId/extend', async (c) => c.json({ round: await deps.rounds.extend(c.var.actor, c.req.param('roundId'), await jsonBody(c)) }));
+  app.post('/rounds/:roundId/close', async (c) => c.json({ round: await deps.rounds.close(c.var.actor, c.req.param('roundId'), await jsonBody(c)) }));
 
   for (const [path, routes] of Object.entries(deps.routes)) app.route(path, routes);
 

@@ -5,7 +5,7 @@
  * separate function serves `/api/exports/*` (infra/aws).
  */
 import * as z from 'zod/mini';
-import { ForbiddenError, ValidationFailedError } from '../core/errors.ts';
+import { ForbiddenError, RoundNotFoundError, ValidationFailedError } from '../core/errors.ts';
 import { tableToCsv } from '../outputs/csv.ts';
 import { summaryToXlsx } from '../outputs/xlsx.ts';
 import { summaryFileName } from '../outputs/names.ts';
@@ -20,6 +20,7 @@ import type { ApiEnv } from './app.ts';
 const query = z.object({
   'dinh-dang': z.enum(['xlsx', 'csv'], 'Định dạng phải là xlsx hoặc csv.'),
   bang: z.optional(z.string().check(z.maxLength(64))),
+  dot: z.optional(z.string().check(z.maxLength(64))),
 });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,14 +33,16 @@ export function createExportRoutes({ service, clock }: { service: ReportingServi
   const app = new Hono<ApiEnv>();
   app.get('/:formId/:period', async (c) => {
     const form = service.form(c.req.param('formId'));
-    if (!access.readSummary(c.var.actor, form, (await service.orgUnits()).byCode)) {
-      throw new ForbiddenError(`${c.var.actor.email} may not export ${form.id}`);
+    const round = await service.round(c.req.query('dot') ?? form.id);
+    if (round.formId !== form.id) throw new RoundNotFoundError(`round ${round.id} is not of ${form.id}`);
+    if (!access.readSummary(c.var.actor, round, (await service.orgUnits()).byCode)) {
+      throw new ForbiddenError(`${c.var.actor.email} may not export ${round.id}`);
     }
     const parsed = query.safeParse(c.req.query());
     if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
     const { 'dinh-dang': format, bang: tableId } = parsed.data;
     const period = c.req.param('period');
-    const summary = await buildSummary(service, form.id, period, clock.now());
+    const summary = await buildSummary(service, round.id, period, clock.now());
     const table = tableId ? summary.tables.find((t) => t.id === tableId) : undefined;
     if (tableId && !table) throw new ValidationFailedError({ bang: ['Không có bảng này trong tổng hợp.'] });
     if (format === 'csv' && !table) throw new ValidationFailedError({ bang: ['Xuất CSV cần chọn một bảng.'] });

@@ -24,6 +24,7 @@ export interface PeriodRates {
 
 export interface Dashboard {
   formId: string;
+  roundId: string;
   periods: string[];
   units: Array<{ code: string; name: string; kind: string }>;
   /** Per unit code, its row: one status letter per period of `periods`, and the late minutes and revisions where any (schemas/core/dashboard-grid.ts). */
@@ -49,14 +50,14 @@ export function ratesOf(period: string, c: { expected: number; reported: number;
  * Every reporter × every period due so far, from one Query of the form's report statuses (written with every
  * save), whatever the number of periods.
  */
-export async function buildDashboard(service: ReportingService, formId: string, now: Date): Promise<Dashboard> {
-  const form = service.form(formId);
-  const reporters = await service.reporters(formId);
-  const periods = duePeriods(form.period, now);
-  const byPeriod = Map.groupBy(await service.statuses(formId), (s) => s.period);
+export async function buildDashboard(service: ReportingService, roundId: string, now: Date): Promise<Dashboard> {
+  const round = await service.round(roundId);
+  const reporters = await service.reporters(round.id);
+  const periods = duePeriods(round.period, now);
+  const byPeriod = Map.groupBy(await service.statuses(round.formId), (s) => s.period);
   const cells = new Map<string, Array<GridCell | undefined>>(reporters.map((u) => [u.code, []]));
   const rates = periods.map((period, i) => {
-    const c = computeCompleteness(reporters, byPeriod.get(period) ?? [], deadlineOf(form.period, period));
+    const c = computeCompleteness(reporters, byPeriod.get(period) ?? [], deadlineOf(round.period, period));
     for (const row of c.rows) {
       if (row.status === 'missing') continue;
       cells.get(row.unit.code)![i] = {
@@ -68,13 +69,13 @@ export async function buildDashboard(service: ReportingService, formId: string, 
     return ratesOf(period, c);
   });
   const grid = Object.fromEntries(reporters.map((u) => [u.code, gridRow(periods.map((_, i) => cells.get(u.code)![i]))]));
-  return { formId, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates };
+  return { formId: round.formId, roundId: round.id, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates };
 }
 
-/** The rates of a form's latest due period: what the list of forms shows, one read per form. */
-export async function latestRates(service: ReportingService, formId: string, now: Date): Promise<PeriodRates> {
-  const form = service.form(formId);
-  const period = duePeriods(form.period, now).at(-1)!;
-  const { records } = await service.currentSubmissions(formId, period);
-  return ratesOf(period, computeCompleteness(await service.reporters(formId), records, deadlineOf(form.period, period)));
+/** The rates of a round's latest due period: what the list of followed rounds shows, one read per round. */
+export async function latestRates(service: ReportingService, roundId: string, now: Date): Promise<PeriodRates> {
+  const round = await service.round(roundId);
+  const period = duePeriods(round.period, now).at(-1)!;
+  const { records } = await service.currentSubmissions(round.id, period);
+  return ratesOf(period, computeCompleteness(await service.reporters(round.id), records, deadlineOf(round.period, period)));
 }

@@ -65,6 +65,33 @@ export class NoRollupError extends DomainError {
   readonly userMessage = 'Đơn vị này không có báo cáo của đơn vị cấp dưới để tổng hợp cho biểu mẫu này.';
 }
 
+export class RoundNotFoundError extends DomainError {
+  readonly code = 'ROUND_NOT_FOUND';
+  readonly userMessage = 'Không tìm thấy đợt báo cáo.';
+}
+
+export class RoundConflictError extends DomainError {
+  readonly code = 'ROUND_CONFLICT';
+  readonly userMessage = 'Đợt báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.';
+}
+
+/** A unit would be asked for one period of one form twice. */
+export class RoundOverlapError extends DomainError {
+  readonly code = 'ROUND_OVERLAP';
+  readonly userMessage = 'Đã có đợt báo cáo của biểu mẫu này cho cùng kỳ và cùng đơn vị. Vui lòng chọn kỳ khác hoặc gia hạn đợt đang có.';
+}
+
+export class RoundClosedError extends DomainError {
+  readonly code = 'ROUND_CLOSED';
+  readonly userMessage = 'Đợt báo cáo này đã kết thúc, không nhận thêm báo cáo.';
+}
+
+/** An accepted answer changes only after an official of the issuing unit reopens it. */
+export class SubmissionAcceptedError extends DomainError {
+  readonly code = 'SUBMISSION_ACCEPTED';
+  readonly userMessage = 'Báo cáo này đã được cấp trên tiếp nhận. Muốn sửa, đề nghị cấp trên mở lại báo cáo.';
+}
+
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
   readonly userMessage = 'Vui lòng đăng nhập để tiếp tục.';

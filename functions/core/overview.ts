@@ -25,6 +25,10 @@ export interface FormListItem {
 
 export interface DueItem {
   formId: string;
+  /** The round asking (a form's id names its seed round). */
+  roundId: string;
+  /** The round's periods and deadlines: the form page asks for this round's period. */
+  periodSpec: PeriodSpec;
   title: Text;
   directive: { number: string; issuerName: Text };
   period: string;
@@ -32,10 +36,17 @@ export interface DueItem {
   deadline: string;
   status: ReportStatus;
   revision?: number;
+  /** An official's last act on the answer: `returned` with what to correct, `accepted`. */
+  review?: { state: 'returned' | 'accepted' | 'reopened'; note?: string; by?: string; at?: string };
 }
 
 export interface FollowedForm {
+  /** The form's id. */
   id: string;
+  /** The round followed (a form's id names its seed round); its dashboard is `/bang-dieu-khien/<id>/?dot=<roundId>`. */
+  roundId: string;
+  issuer: string;
+  parent?: string;
   title: Text;
   directive: Directive;
   period: PeriodSpec;
@@ -57,43 +68,59 @@ export function listForms(service: ReportingService): FormListItem[] {
 }
 
 /**
- * What the actor's unit must report now, earliest deadline first, with where each report stands.
+ * What the actor's unit must report now, in every open round it answers, earliest deadline first, with where
+ * each report stands.
  * @example const items = await listDue(service, actor, clock.now())
  */
 export async function listDue(service: ReportingService, actor: Actor, now: Date): Promise<DueItem[]> {
   const { byCode } = await service.orgUnits();
-  const forms = service.forms().filter((f) => access.writeSubmission(actor, f, actor.unit.code, byCode));
+  const rounds = (await service.rounds()).filter((r) => r.status === 'open' && access.writeSubmission(actor, r, actor.unit.code, byCode));
   const items = await Promise.all(
-    forms.map(async (form): Promise<DueItem> => {
-      const period = currentPeriod(form.period, now);
+    rounds.map(async (round): Promise<DueItem> => {
+      const form = service.form(round.formId);
+      const period = currentPeriod(round.period, now);
       const current = await service.submissionOrUndefined({ formId: form.id, period, orgUnit: actor.unit.code });
-      const deadline = deadlineOf(form.period, period);
+      const deadline = deadlineOf(round.period, period);
       return {
         formId: form.id,
+        roundId: round.id,
+        periodSpec: round.period,
         title: form.title,
         directive: { number: form.directive.number, issuerName: form.directive.issuerName },
         period,
         deadline: deadline.toISOString(),
         status: current ? timelinessOf(current.firstSubmittedAt, deadline) : 'missing',
         ...(current ? { revision: current.revision } : {}),
+        ...(current?.review
+          ? { review: { state: current.review, ...(current.reviewNote ? { note: current.reviewNote } : {}), ...(current.reviewedBy ? { by: current.reviewedBy } : {}), ...(current.reviewedAt ? { at: current.reviewedAt } : {}) } }
+          : {}),
       };
     }),
   );
   return items.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
-/** The forms an official follows (issued at or below their unit), each with its latest rates. */
+/**
+ * The rounds an official follows (issued at or below their unit), each with its latest rates; and, apart, the
+ * rounds that reach their unit (to answer or relay).
+ */
 export async function listFollowed(service: ReportingService, actor: Actor, now: Date): Promise<FollowedForm[]> {
   const { byCode } = await service.orgUnits();
-  const forms = service.forms().filter((f) => access.readSummary(actor, f, byCode));
+  const rounds = (await service.rounds()).filter((r) => access.readSummary(actor, r, byCode));
   return Promise.all(
-    forms.map(async (f) => ({
-      id: f.id,
-      title: f.title,
-      directive: f.directive,
-      period: f.period,
-      periods: duePeriods(f.period, now),
-      latest: await latestRates(service, f.id, now),
-    })),
+    rounds.map(async (r) => {
+      const f = service.form(r.formId);
+      return {
+        id: f.id,
+        roundId: r.id,
+        issuer: r.issuer,
+        ...(r.parent ? { parent: r.parent } : {}),
+        title: f.title,
+        directive: f.directive,
+        period: r.period,
+        periods: duePeriods(r.period, now),
+        latest: await latestRates(service, r.id, now),
+      };
+    }),
   );
 }

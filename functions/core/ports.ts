@@ -1,5 +1,7 @@
 /** What the core needs from the outside world; adapters implement these. */
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
+import type { Round } from './rounds.ts';
+import type { ScheduleEntry } from './schedules.ts';
 import type { Role, User } from './users.ts';
 
 export interface SubmissionKey {
@@ -25,10 +27,25 @@ export interface SubmissionRecord extends SubmissionKey {
    * condition, without reading the stored one first. Absent on records saved before it existed.
    */
   dataHash?: string;
+  /** An official's last act on this revision; a new revision clears it (an accepted one cannot be written). */
+  review?: ReviewState;
+  reviewNote?: string;
+  reviewedBy?: string;
+  reviewedAt?: string;
+}
+
+/** `returned`: sent back for correction; `accepted`: taken as final (amendments refused); `reopened`: open again. */
+export type ReviewState = 'returned' | 'accepted' | 'reopened';
+
+export interface ReviewMark {
+  review: ReviewState;
+  reviewNote?: string;
+  reviewedBy: string;
+  reviewedAt: string;
 }
 
 /** What the dashboard needs of a unit's report for a period: written with every save, read for a whole form at once. */
-export type ReportStatusRecord = Pick<SubmissionRecord, 'formId' | 'period' | 'orgUnit' | 'revision' | 'firstSubmittedAt' | 'origin'>;
+export type ReportStatusRecord = Pick<SubmissionRecord, 'formId' | 'period' | 'orgUnit' | 'revision' | 'firstSubmittedAt' | 'origin' | 'review'>;
 
 /** How a save is guarded and what it updates besides the answer. */
 export interface SaveOptions {
@@ -60,6 +77,12 @@ export interface SubmissionStore {
   listStatuses(formId: string): Promise<ReportStatusRecord[]>;
   /** What the history rule kept of a unit's answers, by period: one read. */
   getKept(formId: string, orgUnit: string): Promise<Map<string, unknown>>;
+  /**
+   * Marks the current answer (and its status) with an official's act, only while `revision` is still the
+   * current one (and, with `from`, while its mark is `from`).
+   * @throws RevisionConflictError otherwise
+   */
+  setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): Promise<SubmissionRecord>;
 }
 
 export interface OrgUnitStore {
@@ -181,6 +204,48 @@ export interface AuthStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Counts one event in a fixed window and returns the window's count so far. */
   hit(scope: string, key: string, windowStart: string, expiresAt: Date): Promise<number>;
+}
+
+/** Something done with a round or with a unit's answer in it: who, when, why. */
+export interface RoundEvent {
+  roundId: string;
+  action: 'issue' | 'relay' | 'extend' | 'close' | 'return' | 'accept' | 'reopen';
+  /** ISO instant. */
+  at: string;
+  /** The official's email. */
+  by: string;
+  /** The unit whose answer it concerns (return, accept, reopen), or the relaying unit. */
+  orgUnit?: string;
+  period?: string;
+  /** The official's words: why it was returned, what was extended. */
+  note?: string;
+  /** What changed, e.g. `{ deadline: ['…', '…'] }`. */
+  change?: Record<string, unknown>;
+}
+
+/** Rounds in the table: one partition, a few hundred items at most. */
+export interface RoundStore {
+  list(): Promise<Round[]>;
+  get(id: string): Promise<Round | undefined>;
+  /**
+   * Creates the round (`expectedVersion` 0) or replaces it only while its stored version is
+   * `expectedVersion`, with the event that says why, in one transaction.
+   * @throws RoundConflictError otherwise
+   */
+  put(round: Round, expectedVersion: number, event?: RoundEvent): Promise<void>;
+  log(event: RoundEvent): Promise<void>;
+  /** A round's events, oldest first. */
+  events(roundId: string): Promise<RoundEvent[]>;
+}
+
+/**
+ * Where a round's schedules live: the in-process scheduler locally, EventBridge
+ * Scheduler (one schedule group) on AWS. Called whenever a round is opened,
+ * moved or closed, so summaries and reminders fire without a deploy.
+ */
+export interface RoundScheduler {
+  /** Makes the round's schedules exactly `entries`: creates, replaces and deletes (none: every one deleted). */
+  sync(roundId: string, entries: ScheduleEntry[]): Promise<void>;
 }
 
 export interface Clock {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 import { loadForms } from '#schemas/registry.ts';
-import { MemoryOrgUnitStore, MemorySubmissionStore } from '../../test/support/fakes.ts';
+import { MemoryOrgUnitStore, MemoryRoundStore, MemorySubmissionStore } from '../../test/support/fakes.ts';
 import { createReportingService, type ReportingService } from './reporting.ts';
 
 const units = readSeedOrgUnits();
@@ -25,6 +25,7 @@ beforeEach(() => {
     registry,
     submissions: store,
     orgUnits: new MemoryOrgUnitStore(units),
+    rounds: new MemoryRoundStore(),
     clock: { now: () => now },
   });
 });

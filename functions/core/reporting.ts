@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyForm } from '#schemas/core/form.ts';
-import { isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
+import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { isValidPeriod, listPeriods } from '#schemas/core/period.ts';
 import { fieldErrors, validateData } from '#schemas/core/validate.ts';
 import type { FormRegistry } from '#schemas/registry.ts';
@@ -18,10 +18,14 @@ import {
   OrgUnitNotFoundError,
   PeriodInvalidError,
   RevisionConflictError,
+  RoundClosedError,
+  RoundNotFoundError,
+  SubmissionAcceptedError,
   SubmissionNotFoundError,
   ValidationFailedError,
 } from './errors.ts';
-import type { Clock, OrgUnitStore, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import type { Clock, OrgUnitStore, RoundStore, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import { answersIn, reportersOf, seedRound, type Round } from './rounds.ts';
 
 export interface SubmissionView extends SubmissionRecord {
   deadline: string;
@@ -34,8 +38,15 @@ export interface ReportingDeps {
   registry: FormRegistry;
   submissions: SubmissionStore;
   orgUnits: OrgUnitStore;
+  rounds: RoundStore;
   clock: Clock;
 }
+
+/**
+ * Rounds are read once and kept this long (wall-clock, not the platform clock): a round opened in another
+ * Lambda instance is seen within it; a change made through this process is seen at once.
+ */
+export const ROUNDS_CACHE_MS = 10_000;
 
 export interface OrgUnitDirectory {
   byCode: ReadonlyMap<string, OrgUnit>;
@@ -91,31 +102,50 @@ export function createReportingService(deps: ReportingDeps) {
     return found;
   }
 
-  function checkPeriod(f: AnyForm, period: string): void {
-    if (!isValidPeriod(f.period, period)) throw new PeriodInvalidError(`form ${f.id} has no period ${period}`);
-  }
-
-  /** Units that must answer a form, ordered by code. */
-  async function reporters(formId: string): Promise<OrgUnit[]> {
-    const f = form(formId);
-    const { all, byCode } = await orgUnits();
-    return all
-      .filter((u) => isReporter(f, u, byCode))
-      .sort((a, b) => a.code.localeCompare(b.code));
-  }
-
-  async function reporterUnit(f: AnyForm, code: string): Promise<OrgUnit> {
-    const { byCode } = await orgUnits();
-    const unit = byCode.get(code);
-    if (!unit) throw new OrgUnitNotFoundError(`no org unit ${code}`);
-    if (!isReporter(f, unit, byCode)) {
-      throw new NotAReporterError(`${code} does not report ${f.id}`);
+  // Every form's seed round (its file's period and reporters) unless a stored round of that id replaces it
+  // (an extended deadline), then the rounds officials opened.
+  let roundCache: { at: number; rounds: Promise<Round[]> } | undefined;
+  async function rounds(): Promise<Round[]> {
+    if (!roundCache || Date.now() - roundCache.at > ROUNDS_CACHE_MS) {
+      const load = deps.rounds.list().then((stored) => {
+        const byId = new Map(registry.list().map((f) => [f.id, seedRound(f)]));
+        for (const r of stored) if (registry.get(r.formId)) byId.set(r.id, r);
+        return [...byId.values()];
+      });
+      roundCache = { at: Date.now(), rounds: load };
     }
-    return unit;
+    try {
+      return await roundCache.rounds;
+    } catch (error) {
+      roundCache = undefined;
+      throw error;
+    }
   }
 
-  function view(f: AnyForm, record: SubmissionRecord): SubmissionView {
-    const deadline = deadlineOf(f.period, record.period);
+  async function round(roundId: string): Promise<Round> {
+    const found = (await rounds()).find((r) => r.id === roundId);
+    if (!found) throw new RoundNotFoundError(`no round ${roundId}`);
+    return found;
+  }
+
+  /** Units that must answer in a round (a form's id names its seed round), ordered by code. */
+  async function reporters(roundId: string): Promise<OrgUnit[]> {
+    return reportersOf(await round(roundId), await orgUnits());
+  }
+
+  /**
+   * The round a unit answers a form's period in; undefined when it answers none.
+   * Rounds of one form never ask one unit for one period twice (checked when they open).
+   */
+  async function roundFor(key: SubmissionKey): Promise<Round | undefined> {
+    const { byCode } = await orgUnits();
+    const unit = byCode.get(key.orgUnit);
+    if (!unit) return undefined;
+    return (await rounds()).find((r) => r.formId === key.formId && isValidPeriod(r.period, key.period) && answersIn(r, unit, byCode));
+  }
+
+  function view(r: Round, record: SubmissionRecord): SubmissionView {
+    const deadline = deadlineOf(r.period, record.period);
     return { ...record, deadline: deadline.toISOString(), timeliness: timelinessOf(record.firstSubmittedAt, deadline) };
   }
 
@@ -129,16 +159,22 @@ export function createReportingService(deps: ReportingDeps) {
   }
 
   async function currentView(key: SubmissionKey): Promise<SubmissionView | undefined> {
-    const f = await resolve(key);
+    const { round: r } = await resolve(key);
     const current = await submissions.getCurrent(key);
-    return current ? view(f, current) : undefined;
+    return current ? view(r, current) : undefined;
   }
 
-  async function resolve(key: SubmissionKey): Promise<AnyForm> {
+  /** The form, the round and the unit of a submission key, or the error that says which is wrong. */
+  async function resolve(key: SubmissionKey): Promise<{ form: AnyForm; round: Round; unit: OrgUnit }> {
     const f = form(key.formId);
-    checkPeriod(f, key.period);
-    await reporterUnit(f, key.orgUnit);
-    return f;
+    const open = (await rounds()).filter((r) => r.formId === f.id && isValidPeriod(r.period, key.period));
+    if (open.length === 0) throw new PeriodInvalidError(`form ${f.id} has no period ${key.period}`);
+    const { byCode } = await orgUnits();
+    const unit = byCode.get(key.orgUnit);
+    if (!unit) throw new OrgUnitNotFoundError(`no org unit ${key.orgUnit}`);
+    const r = open.find((candidate) => answersIn(candidate, unit, byCode));
+    if (!r) throw new NotAReporterError(`${key.orgUnit} does not report ${f.id} for ${key.period}`);
+    return { form: f, round: r, unit };
   }
 
   return {
@@ -146,6 +182,11 @@ export function createReportingService(deps: ReportingDeps) {
     forms: () => registry.list(),
     reporters,
     orgUnits,
+    rounds,
+    round,
+    roundFor,
+    /** After this process changed a round: read them again on next use. */
+    forgetRounds: () => void (roundCache = undefined),
 
     async getSubmission(key: SubmissionKey): Promise<SubmissionView> {
       const found = await currentView(key);
@@ -157,8 +198,8 @@ export function createReportingService(deps: ReportingDeps) {
     submissionOrUndefined: currentView,
 
     async listRevisions(key: SubmissionKey): Promise<SubmissionView[]> {
-      const f = await resolve(key);
-      return (await submissions.listRevisions(key)).map((r) => view(f, r));
+      const { round: r } = await resolve(key);
+      return (await submissions.listRevisions(key)).map((record) => view(r, record));
     },
 
     /**
@@ -178,7 +219,8 @@ export function createReportingService(deps: ReportingDeps) {
       key: SubmissionKey,
       input: { data: unknown; submittedBy: string; origin?: 'rollup' | undefined; base?: SubmissionBase | undefined },
     ): Promise<{ status: PutStatus; submission: SubmissionView }> {
-      const f = await resolve(key);
+      const { form: f, round: r } = await resolve(key);
+      if (r.status === 'closed') throw new RoundClosedError(`round ${r.id} is closed`);
       const result = validateData(f.schema, input.data);
       if (!result.ok) throw new ValidationFailedError(result.fields);
       if (f.history) {
@@ -195,7 +237,8 @@ export function createReportingService(deps: ReportingDeps) {
       let base = input.base && (input.base.revision === 0 || input.base.firstSubmittedAt) ? input.base : undefined;
       if (!base) {
         const current = await submissions.getCurrent(key);
-        if (current && same(current)) return { status: 'unchanged', submission: view(f, current) };
+        if (current && same(current)) return { status: 'unchanged', submission: view(r, current) };
+        if (current?.review === 'accepted') throw new SubmissionAcceptedError(`${key.orgUnit}'s answer to ${key.formId}/${key.period} is accepted`);
         base = current ? { revision: current.revision, firstSubmittedAt: current.firstSubmittedAt } : { revision: 0 };
       }
       // One retry covers the common race of a double-clicked submit, and a page that showed an older revision.
@@ -215,12 +258,13 @@ export function createReportingService(deps: ReportingDeps) {
         const options: SaveOptions = { base, ...kept };
         try {
           await submissions.saveRevision(record, options);
-          return { status: base.revision > 0 ? 'amended' : 'created', submission: view(f, record) };
+          return { status: base.revision > 0 ? 'amended' : 'created', submission: view(r, record) };
         } catch (error) {
           if (!(error instanceof RevisionConflictError)) throw error;
           // What is stored now came back with the failed condition; a store that could not say is asked.
           const current = error.current ?? (await submissions.getCurrent(key));
-          if (current && same(current)) return { status: 'unchanged', submission: view(f, current) };
+          if (current && same(current)) return { status: 'unchanged', submission: view(r, current) };
+          if (current?.review === 'accepted') throw new SubmissionAcceptedError(`${key.orgUnit}'s answer to ${key.formId}/${key.period} is accepted`);
           if (attempt >= 1) throw error;
           base = current ? { revision: current.revision, firstSubmittedAt: current.firstSubmittedAt } : { revision: 0 };
         }
@@ -228,23 +272,24 @@ export function createReportingService(deps: ReportingDeps) {
     },
 
     /**
-     * A draft answer of `key.orgUnit` to a form, built from what its sub-units
-     * answered to the forms it relayed this one to.
+     * A draft answer of `key.orgUnit` to a form, built from what its sub-units answered in the rounds it
+     * relayed this one's round to (of the same form, or of a form declared as its relay).
      * @example await service.rollup({ formId: '4380-...', period: '2021-06-04', orgUnit: '12' })
      */
     async rollup(key: SubmissionKey) {
-      const f = await resolve(key);
-      const relays = registry.list().filter((r) => r.relayOf === f.id && r.directive.issuer === key.orgUnit);
+      const { form: f, round: r } = await resolve(key);
+      const relays = (await rounds()).filter((child) => child.parent === r.id && child.issuer === key.orgUnit);
       if (!f.rollup || relays.length === 0) throw new NoRollupError(`${key.orgUnit} has no relay of ${f.id}`);
       const reports: Array<{ unit: OrgUnit; data: unknown }> = [];
-      const sources: Array<{ formId: string; period: string; unit: { code: string; name: string }; status: 'included' | 'missing' }> = [];
+      const sources: Array<{ formId: string; roundId: string; period: string; unit: { code: string; name: string }; status: 'included' | 'missing' }> = [];
       for (const relay of relays) {
+        const relayForm = form(relay.formId);
         const period = isValidPeriod(relay.period, key.period) ? key.period : listPeriods(relay.period)[0]!;
-        const stored = new Map((await submissions.listCurrent(relay.id, period)).map((r) => [r.orgUnit, r]));
-        for (const unit of await reporters(relay.id)) {
+        const stored = new Map((await submissions.listCurrent(relay.formId, period)).map((record) => [record.orgUnit, record]));
+        for (const unit of reportersOf(relay, await orgUnits())) {
           const record = stored.get(unit.code);
-          if (record) reports.push({ unit, data: dataOf(relay, record) });
-          sources.push({ formId: relay.id, period, unit: { code: unit.code, name: unit.name }, status: record ? 'included' : 'missing' });
+          if (record) reports.push({ unit, data: dataOf(relayForm, record) });
+          sources.push({ formId: relay.formId, roundId: relay.id, period, unit: { code: unit.code, name: unit.name }, status: record ? 'included' : 'missing' });
         }
       }
       return { data: f.rollup(reports), sources };
@@ -255,11 +300,17 @@ export function createReportingService(deps: ReportingDeps) {
       return submissions.listStatuses(form(formId).id);
     },
 
-    /** Current submissions of a (form, period), for summaries. */
-    async currentSubmissions(formId: string, period: string): Promise<{ form: AnyForm; records: SubmissionRecord[] }> {
-      const f = form(formId);
-      checkPeriod(f, period);
-      return { form: f, records: await submissions.listCurrent(formId, period) };
+    /**
+     * Current submissions of a round's period, for summaries (a form's id names its seed round). Rounds of
+     * one form may share a period (a relay asks the units below for the same period): only the round's
+     * reporters' answers are returned.
+     */
+    async currentSubmissions(roundId: string, period: string): Promise<{ form: AnyForm; round: Round; records: SubmissionRecord[] }> {
+      const r = await round(roundId);
+      const f = form(r.formId);
+      if (!isValidPeriod(r.period, period)) throw new PeriodInvalidError(`round ${r.id} has no period ${period}`);
+      const mine = new Set(reportersOf(r, await orgUnits()).map((u) => u.code));
+      return { form: f, round: r, records: (await submissions.listCurrent(f.id, period)).filter((record) => mine.has(record.orgUnit)) };
     },
   };
 }

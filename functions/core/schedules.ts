@@ -1,10 +1,14 @@
 /**
- * The schedule list, derived from the form registry. The local scheduler and
- * the AWS stack both read it, so they cannot drift apart.
+ * The schedules of a round: a summary at each deadline and, unless the round
+ * turns it off, a reminder a while before. Computed from the stored round at
+ * run time: the local scheduler follows them, and on AWS the API writes them
+ * as EventBridge Scheduler schedules (one group, created by the stack) when a
+ * round is opened, moved or closed. Nothing is derived from the registry at
+ * deploy time any more.
  */
 import { shiftLocal, VIETNAM_TIME_ZONE } from '#schemas/core/calendar.ts';
-import type { AnyForm } from '#schemas/core/form.ts';
 import { addDays, daysBetween, type PeriodSpec } from '#schemas/core/period.ts';
+import type { Round } from './rounds.ts';
 
 export type ScheduleExpression =
   | { kind: 'at'; /** Vietnam wall clock, `YYYY-MM-DDTHH:mm` */ local: string }
@@ -13,16 +17,20 @@ export type ScheduleExpression =
 export type JobName = 'summary' | 'reminder';
 
 export interface ScheduleEntry {
-  /** Unique and stable, e.g. `summary-971-nhan-luc-y-te`. */
+  /** Unique and stable, e.g. `summary-971-nhan-luc-y-te`: `<job>-<round id>` (an EventBridge schedule name). */
   id: string;
   job: JobName;
+  roundId: string;
   formId: string;
   expression: ScheduleExpression;
   timeZone: string;
 }
 
-/** Reminders go out this long before a deadline unless a form says otherwise. */
-export const DEFAULT_REMINDER_HOURS = 2;
+/** What the jobs function is invoked with. */
+export interface JobPayload {
+  job: JobName;
+  roundId: string;
+}
 
 function expressionOf(spec: PeriodSpec, minutesBefore: number): ScheduleExpression {
   if (spec.kind === 'once') return { kind: 'at', local: shiftLocal(spec.deadline, -minutesBefore) };
@@ -39,24 +47,23 @@ function expressionOf(spec: PeriodSpec, minutesBefore: number): ScheduleExpressi
 }
 
 /**
- * Per form: a summary at its deadline and, unless the form turns it off, a
- * reminder to units that have not reported a while before.
- * @example listSchedules(registry.list())[0].expression // { kind: 'at', local: '2021-07-20T17:00' }
+ * A round's schedules: none once it is closed.
+ * @example roundSchedules(seedRound(form971))[0] // { id: 'summary-971-nhan-luc-y-te', expression: { kind: 'at', local: '2021-07-20T17:00' }, … }
  */
-export function listSchedules(forms: AnyForm[]): ScheduleEntry[] {
-  return forms.flatMap((form) => {
-    const summary: ScheduleEntry = {
-      id: `summary-${form.id}`,
-      job: 'summary',
-      formId: form.id,
-      expression: expressionOf(form.period, 0),
-      timeZone: VIETNAM_TIME_ZONE,
-    };
-    const hours = form.reminderHoursBefore ?? DEFAULT_REMINDER_HOURS;
-    if (hours <= 0) return [summary];
-    return [
-      summary,
-      { id: `reminder-${form.id}`, job: 'reminder', formId: form.id, expression: expressionOf(form.period, hours * 60), timeZone: VIETNAM_TIME_ZONE },
-    ];
+export function roundSchedules(round: Pick<Round, 'id' | 'formId' | 'period' | 'reminderMinutes' | 'status'>): ScheduleEntry[] {
+  if (round.status === 'closed') return [];
+  const entry = (job: JobName, minutesBefore: number): ScheduleEntry => ({
+    id: `${job}-${round.id}`,
+    job,
+    roundId: round.id,
+    formId: round.formId,
+    expression: expressionOf(round.period, minutesBefore),
+    timeZone: VIETNAM_TIME_ZONE,
   });
+  return round.reminderMinutes > 0 ? [entry('summary', 0), entry('reminder', round.reminderMinutes)] : [entry('summary', 0)];
+}
+
+/** Every schedule of many rounds. */
+export function listSchedules(rounds: ReadonlyArray<Parameters<typeof roundSchedules>[0]>): ScheduleEntry[] {
+  return rounds.flatMap(roundSchedules);
 }

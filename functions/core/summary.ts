@@ -11,6 +11,8 @@ import { dataOf, type ReportingService } from './reporting.ts';
 
 export interface PeriodSummary {
   formId: string;
+  /** The round summarised: a form's id names its seed round. */
+  roundId: string;
   formTitle: Text;
   directive: Directive;
   period: string;
@@ -29,19 +31,19 @@ export interface PeriodSummary {
 
 
 /**
- * Reads every current submission of the period and builds the summary.
+ * Reads every current submission of a round's period and builds the summary (a form's id names its seed round).
  * @example const summary = await buildSummary(service, '971-nhan-luc-y-te', '2021-07-20', new Date())
  */
 export async function buildSummary(
   service: ReportingService,
-  formId: string,
+  roundId: string,
   period: string,
   now: Date,
 ): Promise<PeriodSummary> {
-  const { form, records } = await service.currentSubmissions(formId, period);
-  const reporters = await service.reporters(formId);
+  const { form, round, records } = await service.currentSubmissions(roundId, period);
+  const reporters = await service.reporters(round.id);
   const units = new Map(reporters.map((u) => [u.code, u]));
-  const deadline = deadlineOf(form.period, period);
+  const deadline = deadlineOf(round.period, period);
   const completeness = computeCompleteness(reporters, records, deadline);
   const byUnit = new Map(records.map((r) => [r.orgUnit, r]));
   const reports = completeness.rows.flatMap((row) => {
@@ -51,8 +53,8 @@ export async function buildSummary(
   });
   // Daily forms add up earlier days for cumulative figures: one partition read per day.
   const earlier: Array<{ period: string; unit: OrgUnit; data: unknown }> = [];
-  for (const day of listPeriods(form.period).filter((p) => p < period)) {
-    const { records: past } = await service.currentSubmissions(formId, day);
+  for (const day of listPeriods(round.period).filter((p) => p < period)) {
+    const { records: past } = await service.currentSubmissions(round.id, day);
     for (const record of past.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit))) {
       const unit = units.get(record.orgUnit);
       if (unit) earlier.push({ period: day, unit, data: dataOf(form, record) });
@@ -60,12 +62,13 @@ export async function buildSummary(
   }
   return assembleSummary({
     formId: form.id,
+    roundId: round.id,
     formTitle: form.title,
     directive: form.directive,
     period,
     deadline: deadline.toISOString(),
     generatedAt: now.toISOString(),
-    reporterKinds: form.reporters.kinds,
+    reporterKinds: 'kinds' in round.reporters ? round.reporters.kinds : [...new Set(reporters.map((u) => u.kind))],
     completeness,
     content: form.summary.build({ period, reports, reporters, earlier }),
   });

@@ -6,8 +6,8 @@
  * request names.
  */
 import * as z from 'zod/mini';
-import type { AnyForm } from '#schemas/core/form.ts';
-import { isDescendant, isReporter, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { isDescendant, type OrgUnit } from '#schemas/core/org-unit.ts';
+import { answersIn, type Round } from './rounds.ts';
 import { cleanText } from '#schemas/core/text.ts';
 
 export const roles = ['reporter', 'official', 'admin'] as const;
@@ -52,37 +52,62 @@ export interface Actor {
 type Units = ReadonlyMap<string, OrgUnit>;
 
 /** Whether `code` is the actor's unit or lies below it. */
-export function inSubtree(actor: Actor, code: string, units: Units): boolean {
-  if (code === actor.unit.code) return true;
-  const unit = units.get(code);
-  return unit !== undefined && isDescendant(units, unit, actor.unit.code);
+export function inSubtree(actor: Pick<Actor, 'unit'>, code: string, units: Units): boolean {
+  return within(units, code, actor.unit.code);
 }
 
+/** Whether unit `code` is `ancestor` or lies below it. */
+export function within(units: Units, code: string, ancestor: string): boolean {
+  if (code === ancestor) return true;
+  const unit = units.get(code);
+  return unit !== undefined && isDescendant(units, unit, ancestor);
+}
+
+/** What access rules need of a round: who answers it and who asked. */
+type RoundTarget = Pick<Round, 'reporters' | 'issuer'>;
+
 export const access = {
-  /** Writing an answer: a reporter, for their own unit, on a form their unit must answer. */
-  writeSubmission(actor: Actor, form: AnyForm, unitCode: string, units: Units): boolean {
-    return actor.role === 'reporter' && actor.unit.code === unitCode && isReporter(form, actor.unit, units);
+  /** Writing an answer: a reporter, for their own unit, in a round their unit answers. */
+  writeSubmission(actor: Actor, round: RoundTarget, unitCode: string, units: Units): boolean {
+    return actor.role === 'reporter' && actor.unit.code === unitCode && answersIn(round, actor.unit, units);
   },
   /** Reading an answer: its unit's reporter, or an official above or at that unit. */
-  readSubmission(actor: Actor, form: AnyForm, unitCode: string, units: Units): boolean {
-    if (actor.role === 'reporter') return access.writeSubmission(actor, form, unitCode, units);
+  readSubmission(actor: Actor, round: RoundTarget, unitCode: string, units: Units): boolean {
+    if (actor.role === 'reporter') return access.writeSubmission(actor, round, unitCode, units);
     return actor.role === 'official' && inSubtree(actor, unitCode, units);
   },
-  /** A summary covers every reporter of the form, so only officials at or above the issuer read it. */
-  readSummary(actor: Actor, form: AnyForm, units: Units): boolean {
-    return actor.role === 'official' && inSubtree(actor, form.directive.issuer, units);
+  /** A summary covers every reporter of the round, so only officials at or above the issuer read it. */
+  readSummary(actor: Actor, round: RoundTarget, units: Units): boolean {
+    return actor.role === 'official' && inSubtree(actor, round.issuer, units);
   },
   /** Building a draft from sub-units' answers is part of writing one's own answer. */
-  rollup(actor: Actor, form: AnyForm, unitCode: string, units: Units): boolean {
-    return access.writeSubmission(actor, form, unitCode, units);
+  rollup(actor: Actor, round: RoundTarget, unitCode: string, units: Units): boolean {
+    return access.writeSubmission(actor, round, unitCode, units);
+  },
+  /** Opening a round: an official (or an admin) asks units under their own unit. */
+  issueRound(actor: Actor, issuer: string): boolean {
+    return (actor.role === 'official' || actor.role === 'admin') && actor.unit.code === issuer;
+  },
+  /** Extending, closing, returning and accepting answers: officials of the issuing unit or above. */
+  manageRound(actor: Actor, round: RoundTarget, units: Units): boolean {
+    return actor.role === 'official' && inSubtree(actor, round.issuer, units);
+  },
+  /** Relaying: an official of a unit that answers the round asks the units under it. */
+  relayRound(actor: Actor, round: RoundTarget, units: Units): boolean {
+    return actor.role === 'official' && answersIn(round, actor.unit, units);
+  },
+  /** Seeing a round at all: the ones an official (or admin) issued at or below their unit, and the ones that reach their unit. */
+  seeRound(actor: Actor, round: RoundTarget, units: Units): boolean {
+    if (actor.role === 'reporter') return answersIn(round, actor.unit, units);
+    return inSubtree(actor, round.issuer, units) || answersIn(round, actor.unit, units);
   },
   /** Admins manage users of their unit and below. */
   manageUsersOf(actor: Actor, unitCode: string, units: Units): boolean {
     return actor.role === 'admin' && inSubtree(actor, unitCode, units);
   },
-  /** The reporters of a form the actor may see or act for. */
-  visibleReporters(actor: Actor, form: AnyForm, reporters: OrgUnit[], units: Units): OrgUnit[] {
-    if (actor.role === 'reporter') return reporters.filter((u) => access.writeSubmission(actor, form, u.code, units));
+  /** The reporters of a round the actor may see or act for. */
+  visibleReporters(actor: Actor, round: RoundTarget, reporters: OrgUnit[], units: Units): OrgUnit[] {
+    if (actor.role === 'reporter') return reporters.filter((u) => access.writeSubmission(actor, round, u.code, units));
     if (actor.role === 'official') return reporters.filter((u) => inSubtree(actor, u.code, units));
     return [];
   },

@@ -12,7 +12,7 @@ import type { Clock, DeliveryStore, Mailer } from '../core/ports.ts';
 import { renderSummaryEmail } from '../outputs/summary-email.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary, type PeriodSummary } from '../core/summary.ts';
-import type { AnyForm } from '#schemas/core/form.ts';
+import type { Round } from '../core/rounds.ts';
 
 export interface JobDeps {
   service: ReportingService;
@@ -29,8 +29,11 @@ export interface SummaryJobDeps extends JobDeps {
 }
 
 export interface JobEvent {
-  formId: string;
-  /** Defaults to the form's period (one-off) or today in Vietnam (daily). */
+  /** The round (a form's id names its seed round). */
+  roundId?: string;
+  /** The form's seed round, as schedules and commands named it before rounds. */
+  formId?: string;
+  /** Defaults to the round's period (one-off) or today in Vietnam (daily). */
   period?: string;
   /**
    * A deliberate extra edition (an official asking for the summary again):
@@ -51,27 +54,33 @@ export class RecipientsNotConfiguredError extends Error {
 }
 
 /** The period a job acts on when the schedule does not say. */
-export function jobPeriod(form: AnyForm, event: JobEvent, now: Date): string {
-  return event.period ?? currentPeriod(form.period, now);
+export function jobPeriod(round: Pick<Round, 'period'>, event: JobEvent, now: Date): string {
+  return event.period ?? currentPeriod(round.period, now);
 }
 
-/** The officials' page for a form and period. */
-export function dashboardUrl(publicUrl: string, formId: string, period: string): string {
-  return new URL(`/bang-dieu-khien/${formId}/?ky=${period}`, publicUrl).toString();
+/** The round a job event names. */
+export function jobRound(service: ReportingService, event: JobEvent): Promise<Round> {
+  return service.round(event.roundId ?? event.formId ?? '');
+}
+
+/** The officials' page for a round and period (a seed round's is its form's). */
+export function dashboardUrl(publicUrl: string, round: Pick<Round, 'id' | 'formId'>, period: string): string {
+  return new URL(`/bang-dieu-khien/${round.formId}/?ky=${period}${round.id === round.formId ? '' : `&dot=${round.id}`}`, publicUrl).toString();
 }
 
 export function createSummaryJob(deps: SummaryJobDeps) {
   return async function runSummaryJob(event: JobEvent): Promise<SummaryJobResult> {
     const now = deps.clock.now();
-    const form = deps.service.form(event.formId);
-    const period = jobPeriod(form, event, now);
-    const to = form.summary.recipients.flatMap((r) => deps.recipients[r.key] ?? []);
+    const round = await jobRound(deps.service, event);
+    const period = jobPeriod(round, event, now);
+    // The recipients chosen when the round was opened: platform users, and configured keys' addresses.
+    const to = [...new Set([...round.recipients.users, ...round.recipients.keys.flatMap((key) => deps.recipients[key] ?? [])])];
     if (to.length === 0) {
-      throw new RecipientsNotConfiguredError(`no addresses for ${form.summary.recipients.map((r) => r.key).join(', ')} (form ${form.id})`);
+      throw new RecipientsNotConfiguredError(`no addresses for ${round.recipients.keys.join(', ') || 'no keys'} (round ${round.id})`);
     }
-    const summary = await buildSummary(deps.service, form.id, period, now);
+    const summary = await buildSummary(deps.service, round.id, period, now);
     const filename = summaryFileName(summary, 'xlsx');
-    const email = renderSummaryEmail(summary, { dashboardUrl: dashboardUrl(deps.publicUrl, form.id, period), attachment: filename });
+    const email = renderSummaryEmail(summary, { dashboardUrl: dashboardUrl(deps.publicUrl, round, period), attachment: filename });
     const xlsx = await summaryToXlsx(summary);
     const attachment = {
       filename,
@@ -79,7 +88,8 @@ export function createSummaryJob(deps: SummaryJobDeps) {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
     const job = event.edition ? `summary@${event.edition}` : 'summary';
-    const delivery = await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job, formId: form.id, period }, to, () => ({ ...email, attachments: [attachment] }));
+    // Keyed by round: a relay's summary for the same period is another delivery.
+    const delivery = await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job, formId: round.id, period }, to, () => ({ ...email, attachments: [attachment] }));
     return { summary, to, subject: email.subject, delivery };
   };
 }

@@ -1,4 +1,5 @@
 /** The reminder a reporter gets before a deadline their unit has not met. */
+import { formatPeriod } from '#schemas/core/format.ts';
 import { escapeHtml, type RenderedEmail } from './html.ts';
 
 export interface Reminder {
@@ -17,7 +18,7 @@ export interface Reminder {
  */
 export function renderReminderEmail(r: Reminder): RenderedEmail {
   const lines = [
-    `${r.unitName} chưa nộp báo cáo "${r.formTitle}" (${r.directiveNumber}), kỳ ${r.period}.`,
+    `${r.unitName} chưa nộp báo cáo "${r.formTitle}" (${r.directiveNumber}), kỳ ${formatPeriod(r.period)}.`,
     `Hạn nộp: ${r.deadline} (giờ Việt Nam).`,
     `Nộp báo cáo tại: ${r.link}`,
   ];

@@ -6,6 +6,7 @@ import { renderSummaryEmail } from './summary-email.ts';
 const unit = { code: '79', name: 'Thành phố <b>Hồ Chí Minh</b>', kind: 'province' as const, parent: 'VN' };
 const summary = assembleSummary({
   formId: 'f',
+  roundId: 'f',
   formTitle: { vi: 'Biểu mẫu & thử', en: 'Form' },
   directive: {
     number: '971/TTg-KGVX',

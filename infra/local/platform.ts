@@ -13,8 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { loadForms, type FormRegistry } from '#schemas/registry.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/nodemailer-mailer.ts';
-import type { Clock } from '../../functions/core/ports.ts';
-import { listSchedules } from '../../functions/core/schedules.ts';
+import { systemClock, type Clock } from '../../functions/core/ports.ts';
+import { roundSchedules } from '../../functions/core/schedules.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
 import { createJobRunners } from '../../functions/jobs/runners.ts';
 
@@ -126,6 +126,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // The URL is the allowed origin of writes, so the port is fixed before the app is made.
     const port = options.port || (await freePort());
     const url = `http://127.0.0.1:${port}`;
+    // The scheduler runs the jobs of the runtime it is part of: bound once the runtime exists.
+    const jobs: { summary?: (e: { roundId: string }) => Promise<unknown>; reminder?: (e: { roundId: string }) => Promise<unknown> } = {};
+    const scheduler =
+      options.scheduler === false
+        ? undefined
+        : startScheduler({ clock: options.clock ?? systemClock, run: (entry) => jobs[entry.job]!({ roundId: entry.roundId }), log });
     const services = createRuntime({
       registry,
       tableName: TABLE_NAME,
@@ -134,6 +140,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       publicUrl: url,
       recipients: localRecipients(registry),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(scheduler ? { scheduler } : {}),
     });
     const runtime = {
       ...services,
@@ -154,14 +161,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const runners = createJobRunners(runtime);
     const runSummary = runners.summaryJob();
     const runReminder = runners.reminderJob();
-    const scheduler =
-      options.scheduler === false
-        ? undefined
-        : startScheduler(
-            listSchedules(registry.list()),
-            (entry) => (entry.job === 'summary' ? runSummary : runReminder)({ formId: entry.formId }),
-            log,
-          );
+    jobs.summary = runSummary;
+    jobs.reminder = runReminder;
+    // Every stored round's schedules (the seed forms' rounds included); rounds opened later are synced by the API.
+    if (scheduler) for (const round of await runtime.service.rounds()) await scheduler.sync(round.id, roundSchedules(round));
 
     const started = { db, sink, server };
     return {

@@ -54,9 +54,10 @@ describe('a throwaway form in a fixture registry', () => {
 
   test('gets a daily summary schedule at its deadline, in Vietnam time', async () => {
     const runtime = await freshRuntime({ loaders, seed: false });
-    expect(listSchedules(runtime.service.forms())).toContainEqual({
+    expect(listSchedules(await runtime.service.rounds())).toContainEqual({
       id: 'summary-vi-du-tu-vung',
       job: 'summary',
+      roundId: 'vi-du-tu-vung',
       formId: 'vi-du-tu-vung',
       expression: { kind: 'daily', hour: 18, minute: 0, from: '2099-10-01', to: '2099-10-07' },
       timeZone: 'Asia/Ho_Chi_Minh',

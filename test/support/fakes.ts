@@ -1,11 +1,16 @@
 /** In-memory implementations of the ports, for core unit tests. */
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import { RevisionConflictError } from '../../functions/core/errors.ts';
+import { RevisionConflictError, RoundConflictError } from '../../functions/core/errors.ts';
+import type { Round } from '../../functions/core/rounds.ts';
 import type {
   MailMessage,
   Mailer,
   OrgUnitStore,
+  RoundEvent,
+  RoundStore,
   ReportStatusRecord,
+  ReviewMark,
+  ReviewState,
   SaveOptions,
   SubmissionKey,
   SubmissionRecord,
@@ -44,7 +49,8 @@ export class MemorySubmissionStore implements SubmissionStore {
       ? base.revision > 0 &&
         stored.revision === base.revision &&
         (!base.firstSubmittedAt || stored.firstSubmittedAt === base.firstSubmittedAt) &&
-        (!record.dataHash || stored.dataHash !== record.dataHash)
+        (!record.dataHash || stored.dataHash !== record.dataHash) &&
+        stored.review !== 'accepted'
       : base.revision === 0;
     if (!holds) throw new RevisionConflictError('conflict', { current: structuredClone(stored) });
     this.current.set(id(record), structuredClone(record));
@@ -54,10 +60,18 @@ export class MemorySubmissionStore implements SubmissionStore {
       this.kept.set(unit, (this.kept.get(unit) ?? new Map()).set(record.period, structuredClone(kept)));
     }
   }
+  async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState) {
+    const stored = this.current.get(id(key));
+    if (!stored || stored.revision !== revision || (from && stored.review !== from)) throw new RevisionConflictError('conflict', { current: structuredClone(stored) });
+    const { reviewNote: _drop, ...rest } = stored;
+    const next = { ...rest, ...mark };
+    this.current.set(id(key), next);
+    return structuredClone(next);
+  }
   async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
     return [...this.current.values()]
       .filter((r) => r.formId === formId)
-      .map(({ formId, period, orgUnit, revision, firstSubmittedAt, origin }) => ({ formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}) }));
+      .map(({ formId, period, orgUnit, revision, firstSubmittedAt, origin, review }) => ({ formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}), ...(review ? { review } : {}) }));
   }
   async getKept(formId: string, orgUnit: string) {
     return new Map(this.kept.get(`${formId}|${orgUnit}`));
@@ -75,6 +89,28 @@ export class MemoryOrgUnitStore implements OrgUnitStore {
   async upsertAll(units: OrgUnit[]) {
     this.units = units;
     return { written: units.length, unchanged: 0 };
+  }
+}
+
+export class MemoryRoundStore implements RoundStore {
+  readonly rounds = new Map<string, Round>();
+  readonly logged: RoundEvent[] = [];
+  async list() {
+    return [...this.rounds.values()];
+  }
+  async get(id: string) {
+    return this.rounds.get(id);
+  }
+  async put(round: Round, expectedVersion: number, event?: RoundEvent) {
+    if ((this.rounds.get(round.id)?.version ?? 0) !== expectedVersion) throw new RoundConflictError(`round ${round.id}`);
+    this.rounds.set(round.id, round);
+    if (event) this.logged.push(event);
+  }
+  async log(event: RoundEvent) {
+    this.logged.push(event);
+  }
+  async events(roundId: string) {
+    return this.logged.filter((e) => e.roundId === roundId);
   }
 }
 

@@ -35,6 +35,7 @@ export function syntheticSummary(form: AnyForm, count: number): PeriodSummary {
   const earlier = periods.filter((p) => p < period).flatMap((day) => units.map((unit) => ({ period: day, unit, data: answer(unit, day) })));
   return assembleSummary({
     formId: form.id,
+    roundId: form.id,
     formTitle: form.title,
     directive: form.directive,
     period,

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/lib-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import type { SaveOptions, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
+import type { ReviewMark, ReviewState, SaveOptions, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
 import {
   CURRENT_PREFIX,
   TABLE_KEY,
@@ -87,18 +87,22 @@ export function saveRevisionRequest(tableName: string, record: SubmissionRecord,
     base.revision === 0
       ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE_KEY.partition } }
       : {
+          // An accepted answer is final until an official reopens it.
           ConditionExpression: [
             '#rev = :base',
             ...(base.firstSubmittedAt ? ['#first = :first'] : []),
             ...(record.dataHash ? ['(attribute_not_exists(#hash) OR #hash <> :hash)'] : []),
+            '(attribute_not_exists(#review) OR #review <> :accepted)',
           ].join(' AND '),
           ExpressionAttributeNames: {
             '#rev': 'revision',
+            '#review': 'review',
             ...(base.firstSubmittedAt ? { '#first': 'firstSubmittedAt' } : {}),
             ...(record.dataHash ? { '#hash': 'dataHash' } : {}),
           },
           ExpressionAttributeValues: {
             ':base': base.revision,
+            ':accepted': 'accepted',
             ...(base.firstSubmittedAt ? { ':first': base.firstSubmittedAt } : {}),
             ...(record.dataHash ? { ':hash': record.dataHash } : {}),
           },
@@ -136,6 +140,33 @@ export function saveRevisionRequest(tableName: string, record: SubmissionRecord,
           ]),
     ],
   };
+}
+
+/**
+ * An official's act on the current answer, on its current item and its status item at once, only while
+ * `revision` is current (and the mark is `from`, when given).
+ */
+export function setReviewRequest(tableName: string, key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): TransactWriteCommandInput {
+  const fields = { review: mark.review, reviewNote: mark.reviewNote ?? null, reviewedBy: mark.reviewedBy, reviewedAt: mark.reviewedAt };
+  const update = (Key: { pk: string; sk: string }, guard: boolean) => ({
+    Update: {
+      TableName: tableName,
+      Key,
+      UpdateExpression: 'SET #review = :review, #reviewedBy = :by, #reviewedAt = :at' + (mark.reviewNote ? ', #reviewNote = :note' : ' REMOVE #reviewNote'),
+      ...(guard
+        ? { ConditionExpression: `#rev = :rev${from ? ' AND #review = :from' : ''}`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+        : { ConditionExpression: 'attribute_exists(#pk)' }),
+      ExpressionAttributeNames: { '#review': 'review', '#reviewedBy': 'reviewedBy', '#reviewedAt': 'reviewedAt', '#reviewNote': 'reviewNote', ...(guard ? { '#rev': 'revision' } : { '#pk': TABLE_KEY.partition }) },
+      ExpressionAttributeValues: {
+        ':review': fields.review,
+        ':by': fields.reviewedBy,
+        ':at': fields.reviewedAt,
+        ...(mark.reviewNote ? { ':note': mark.reviewNote } : {}),
+        ...(guard ? { ':rev': revision, ...(from ? { ':from': from } : {}) } : {}),
+      },
+    },
+  });
+  return { TransactItems: [update(currentKey(key), true), update(statusKey(key), false)] };
 }
 
 /** Every status item of a form: the dashboard's one Query (paginated by `queryAll`). */

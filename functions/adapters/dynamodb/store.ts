@@ -17,7 +17,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError } from '../../core/errors.ts';
-import type { OrgUnitStore, ReportStatusRecord, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
+import type { OrgUnitStore, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
 import { runningAttribute } from './keys.ts';
 import {
   batchGetCurrentRequest,
@@ -29,6 +29,7 @@ import {
   listRevisionsRequest,
   putOrgUnitRequest,
   saveRevisionRequest,
+  setReviewRequest,
 } from './requests.ts';
 
 export { createDocumentClient } from './client.ts';
@@ -45,9 +46,13 @@ const RECORD_FIELDS = [
   'firstSubmittedAt',
   'origin',
   'dataHash',
+  'review',
+  'reviewNote',
+  'reviewedBy',
+  'reviewedAt',
 ] as const;
 
-const STATUS_FIELDS = ['formId', 'period', 'orgUnit', 'revision', 'firstSubmittedAt', 'origin'] as const;
+const STATUS_FIELDS = ['formId', 'period', 'orgUnit', 'revision', 'firstSubmittedAt', 'origin', 'review'] as const;
 
 /** The fields of an item that are present, without its keys and type. */
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
@@ -125,6 +130,20 @@ export class DynamoSubmissionStore implements SubmissionStore {
       }
       throw error;
     }
+  }
+
+  async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): Promise<SubmissionRecord> {
+    try {
+      await this.client.send(new TransactWriteCommand(setReviewRequest(this.tableName, key, revision, mark, from)));
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+        const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toRecord(unmarshall(reasons[0].Item)) : undefined;
+        throw new RevisionConflictError(`revision ${revision} of ${key.orgUnit} is not current${from ? ` or not ${from}` : ''}`, { cause: error, current: stored });
+      }
+      throw error;
+    }
+    return (await this.getCurrent(key))!;
   }
 
   async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
