@@ -12,7 +12,19 @@ const envSchema = z.object({
   PUBLIC_URL: z.url(),
   /** JSON `{ "<recipient key>": ["a@b.vn", ...] }` */
   SUMMARY_RECIPIENTS: z.string(),
+  /**
+   * The API's EventBridge Scheduler settings (infra/aws): the schedule group,
+   * the role schedules run as, and the jobs function they invoke. All three or
+   * none (no run-time schedules: the export function, local runs).
+   */
+  SCHEDULE_GROUP: z.optional(z.string().check(z.minLength(1))),
+  SCHEDULER_ROLE_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
+  JOBS_FUNCTION_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
+  /** Optional: where the scheduler sends an event it cannot deliver. */
+  JOBS_DEAD_LETTER_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
 });
+
+const SCHEDULER_KEYS = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'JOBS_FUNCTION_ARN'] as const;
 
 const authSchema = z.object({ AUTH_SECRET: z.string().check(z.minLength(32, 'AUTH_SECRET must be at least 32 characters')) });
 
@@ -26,6 +38,11 @@ const describe = (issues: readonly z.core.$ZodIssue[]) => issues.map((i) => `${i
 export function readLambdaConfig(env: Record<string, string | undefined>, options: { needsAuthSecret?: boolean } = {}): LambdaConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`invalid configuration: ${describe(parsed.error.issues)}`);
+  // Half a scheduler setting would open rounds whose summaries never fire: stop the cold start instead.
+  const missing = SCHEDULER_KEYS.filter((key) => !parsed.data[key]);
+  if (missing.length > 0 && missing.length < SCHEDULER_KEYS.length) {
+    throw new Error(`invalid configuration: ${missing.join(', ')} missing (${SCHEDULER_KEYS.join(', ')} come together)`);
+  }
   let secret = '';
   if (options.needsAuthSecret !== false) {
     const auth = authSchema.safeParse(env);

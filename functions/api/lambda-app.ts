@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { loadForms } from '#schemas/registry.ts';
 import { SesSimpleMailer } from '../adapters/mail/ses-mailer.ts';
+import { schedulerFromConfig } from '../adapters/scheduler/eventbridge-scheduler.ts';
 import { readLambdaConfig, readLambdaSecrets } from '../config.ts';
 import { clientAddressOf } from './client-address.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
@@ -24,6 +25,8 @@ export async function createLambdaHandler(routes: (runtime: Runtime) => Record<s
     mailer: new SesSimpleMailer({ region: config.AWS_REGION, from: config.MAIL_FROM }),
     publicUrl: config.PUBLIC_URL,
     recipients: config.recipients,
+    // The API function only: it writes a round's schedules when the round is opened, moved or closed.
+    scheduler: schedulerFromConfig(config),
   });
   const { app } = createHttp(runtime, {
     authSecret: config.AUTH_SECRET,

@@ -1,14 +1,15 @@
 /**
- * Scheduled jobs in Lambda, invoked by EventBridge Scheduler with the schedule
- * entry's payload (`{ job, formId, period? }`). Config from the environment, read once.
+ * Scheduled jobs in Lambda, invoked by EventBridge Scheduler with a round's
+ * schedule payload (`{ job, roundId }`, written by the API when the round was
+ * opened or moved; see job-event.ts). Config from the environment, read once.
  * Scheduler invokes asynchronously: a thrown error makes Lambda retry, then land
  * the event in the dead-letter queue (infra/aws), whose alarm tells the operators.
  */
-import * as z from 'zod/mini';
 import { loadForms } from '#schemas/registry.ts';
 import { createSesMailer } from '../adapters/mail/nodemailer-mailer.ts';
 import { readLambdaConfig } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
+import { parseJobEvent } from './job-event.ts';
 import { createJobRunners } from './runners.ts';
 
 const config = readLambdaConfig(process.env, { needsAuthSecret: false });
@@ -22,17 +23,11 @@ const runtime = createRuntime({
   recipients: config.recipients,
 });
 
-const eventSchema = z.strictObject({
-  job: z.enum(['summary', 'reminder']),
-  formId: z.string().check(z.minLength(1)),
-  period: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-});
-
 const runners = createJobRunners(runtime);
 const jobs = { summary: runners.summaryJob(), reminder: runners.reminderJob() };
 
 export async function handler(event: unknown) {
-  const parsed = eventSchema.parse(event);
-  const result = await jobs[parsed.job]({ formId: parsed.formId, ...(parsed.period ? { period: parsed.period } : {}) });
-  return { job: parsed.job, formId: parsed.formId, sent: result.delivery.sent.length, skipped: result.delivery.skipped.length };
+  const { job, roundId, period } = parseJobEvent(event);
+  const result = await jobs[job]({ roundId, ...(period ? { period } : {}) });
+  return { job, roundId, sent: result.delivery.sent.length, skipped: result.delivery.skipped.length };
 }

@@ -5,10 +5,11 @@
  *   browser ─ CloudFront ─┬─ S3 (web build, origin access control)
  *                         └─ /api/* ─ HTTP API ─┬─ /api/exports/* ─ Lambda: export
  *                                               └─ /api/*          ─ Lambda: api
- *   EventBridge Scheduler (one schedule per registry entry) ─ Lambda: jobs ─ SQS DLQ ─ alarm
+ *   EventBridge Scheduler (group baocao-<env>: the API writes each round's schedules)
+ *     ─ scheduler role ─ Lambda: jobs ─ SQS DLQ ─ alarm
  */
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -35,14 +36,13 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -52,14 +52,11 @@ import { PAGE_SECURITY_HEADERS } from '../../functions/api/security.ts';
 import { ORIGIN_KEY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api/client-address.ts';
 import { BUNDLE, LAMBDA_ENTRIES, REPO_ROOT, type LambdaName } from './bundling.ts';
 import type { DeployConfig } from './config.ts';
-import type { ScheduleSpec } from './schedules.ts';
 import { listPages, viewerRequestCode } from './web-routing.ts';
 
 export interface AppStackProps extends StackProps {
   config: DeployConfig;
   table: ITableV2;
-  /** From `toScheduleSpecs(listSchedules(forms), now)`. */
-  schedules: readonly ScheduleSpec[];
   /** The static web build (`npm run build:web`). */
   webDir: string;
 }
@@ -78,7 +75,13 @@ export const TABLE_ACTIONS: Record<LambdaName, string[]> = {
 
 /** Rates for the whole API: a national deadline brings about 1,000 units in a few hours (README, "What it costs"). */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
-export const SCHEDULE_RETRY = { retryAttempts: 4, maxEventAge: Duration.hours(2) };
+/**
+ * What the API may do to schedules, and only in the stack's group: write a
+ * round's schedules by name (functions/adapters/scheduler). No ListSchedules:
+ * IAM cannot limit it to a group (the service authorization reference lists no
+ * resource type for it, so it would need `*`), and the adapter never lists.
+ */
+export const SCHEDULER_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'];
 /** Both apply to the jobs function's own asynchronous invocation: EventBridge Scheduler invokes Lambda asynchronously, so a failing job is retried and dead-lettered by Lambda, not by the scheduler. */
 export const JOB_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(2) };
 const CLOUDFRONT_FUNCTION_MAX_BYTES = 10 * 1024;
@@ -97,6 +100,8 @@ export class AppStack extends Stack {
   readonly functions: Record<LambdaName, NodejsFunction>;
   readonly distribution: Distribution;
   readonly deadLetterQueue: Queue;
+  readonly scheduleGroup: ScheduleGroup;
+  readonly schedulerRole: Role;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -145,16 +150,31 @@ export class AppStack extends Stack {
     };
     const apiEnvironment = { ...environment, AUTH_SECRET_ARN: authSecret.secretArn, ORIGIN_KEY_ARN: originKey.secretArn };
 
+    const jobs = this.lambda('jobs', {
+      memorySize: 1024,
+      timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.jobs),
+      environment,
+      ...JOB_RETRY,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    // A group per environment: schedule names (`<job>-<round id>`) are unique only within a group.
+    this.scheduleGroup = new ScheduleGroup(this, 'Schedules', { scheduleGroupName: `baocao-${config.envName}` });
+    this.schedulerRole = this.schedulerRoleFor(this.scheduleGroup, jobs);
     this.functions = {
-      api: this.lambda('api', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.api), environment: apiEnvironment }),
-      export: this.lambda('export', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.export), environment: apiEnvironment }),
-      jobs: this.lambda('jobs', {
+      api: this.lambda('api', {
         memorySize: 1024,
-        timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.jobs),
-        environment,
-        ...JOB_RETRY,
-        deadLetterQueue: this.deadLetterQueue,
+        timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.api),
+        environment: {
+          ...apiEnvironment,
+          // Read by functions/adapters/scheduler (schedulerFromConfig): the API writes rounds' schedules.
+          SCHEDULE_GROUP: this.scheduleGroup.scheduleGroupName,
+          SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
+          JOBS_FUNCTION_ARN: jobs.functionArn,
+          JOBS_DEAD_LETTER_ARN: this.deadLetterQueue.queueArn,
+        },
       }),
+      export: this.lambda('export', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.export), environment: apiEnvironment }),
+      jobs,
     };
     for (const [name, fn] of Object.entries(this.functions) as Array<[LambdaName, NodejsFunction]>) {
       table.grant(fn, ...TABLE_ACTIONS[name]);
@@ -166,9 +186,9 @@ export class AppStack extends Stack {
     }
     // The export function mails nothing.
     for (const fn of [this.functions.api, this.functions.jobs]) fn.addToRolePolicy(this.sendAsSender(config.mailFrom));
+    this.letWriteSchedules(this.functions.api, this.scheduleGroup, this.schedulerRole);
 
     const httpApi = this.httpApi();
-    this.schedules(props.schedules, `baocao-${config.envName}`);
     this.distribution = this.web(props.webDir, httpApi, config, originKey);
 
     new CfnOutput(this, 'Url', { value: publicUrl, description: 'Where users reach the platform' });
@@ -246,33 +266,58 @@ export class AppStack extends Stack {
     return api;
   }
 
-  /** One EventBridge Scheduler schedule per entry of the registry's list, all to the jobs function. */
-  private schedules(specs: readonly ScheduleSpec[], groupName: string): void {
-    // A group per environment: schedule names (the entry ids) are unique only within a group.
-    const group = new ScheduleGroup(this, 'Schedules', { scheduleGroupName: groupName });
-    for (const spec of specs) {
-      new Schedule(this, `Schedule-${spec.entry.id}`, {
-        scheduleName: spec.entry.id,
-        scheduleGroup: group,
-        description: `${spec.entry.job} of form ${spec.entry.formId}`,
-        schedule: ScheduleExpression.expression(spec.expression, TimeZone.of(spec.timeZone)),
-        ...(spec.start ? { start: spec.start } : {}),
-        ...(spec.end ? { end: spec.end } : {}),
-        target: new LambdaInvoke(this.functions.jobs, {
-          input: ScheduleTargetInput.fromObject(spec.payload),
-          deadLetterQueue: this.deadLetterQueue,
-          ...SCHEDULE_RETRY,
+  /**
+   * The role every schedule of the group runs as: EventBridge Scheduler may
+   * assume it for this account's schedules of this group only (confused-deputy
+   * conditions), and it may invoke the jobs function (unqualified, as the
+   * schedules name it) and put an undeliverable event in the dead-letter queue,
+   * nothing else.
+   */
+  private schedulerRoleFor(group: ScheduleGroup, jobs: NodejsFunction): Role {
+    return new Role(this, 'SchedulerRole', {
+      description: `EventBridge Scheduler, group ${group.scheduleGroupName}: invokes the jobs function`,
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnEquals: { 'aws:SourceArn': group.scheduleGroupArn },
+        },
+      }),
+      inlinePolicies: {
+        InvokeJobs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [jobs.functionArn] }),
+            new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
+          ],
         }),
-      });
-    }
-    // The role CDK makes for all schedules of one target (absent when no schedule can still fire).
-    const role = this.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget-'));
-    if (role) {
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.functions.jobs.node.defaultChild as CfnElement)}.Arn>:*]`,
-        reason: "The schedules' role may invoke the jobs function and nothing else; CDK's invoke grant adds the `:*` qualifier for the function's versions.",
-      });
-    }
+      },
+    });
+  }
+
+  /**
+   * The API writes rounds' schedules (functions/adapters/scheduler): only in
+   * the group, and it may hand them only the scheduler role.
+   */
+  private letWriteSchedules(api: NodejsFunction, group: ScheduleGroup, role: Role): void {
+    const inGroup = this.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${group.scheduleGroupName}/*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    api.addToRolePolicy(new PolicyStatement({ actions: SCHEDULER_ACTIONS, resources: [inGroup] }));
+    api.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    // On the function's role (a sibling of the function, not its child), whose policy holds the statement.
+    Validations.of(api.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.scheduleGroupName}/*]`,
+      reason:
+        "The API names each round's schedules at run time (`<job>-<round id>`), so it may create, update and delete schedules of the stack's group, and of no other group.",
+    });
   }
 
   /**

@@ -17,7 +17,7 @@ const webDir = join(REPO_ROOT, 'web', 'build');
 try {
   if (!existsSync(join(webDir, 'index.html'))) throw new DeployConfigError('no web build in web/build: run `npm run build:web` first');
   const config = readDeployConfig({ context: (key) => app.node.tryGetContext(key), env: process.env }, recipientKeys(forms));
-  buildApp(app, { config, forms, now: new Date(), webDir });
+  buildApp(app, { config, webDir });
 } catch (error) {
   if (!(error instanceof DeployConfigError)) throw error;
   console.error(error.message);

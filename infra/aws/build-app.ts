@@ -5,17 +5,17 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { AnyForm } from '#schemas/core/form.ts';
-import { listSchedules } from '../../functions/core/schedules.ts';
 import { AppStack } from './app-stack.ts';
 import type { DeployConfig } from './config.ts';
 import { DataStack } from './data-stack.ts';
-import { toScheduleSpecs } from './schedules.ts';
 
+/**
+ * No schedules here: the API writes each round's schedules into the stack's
+ * schedule group at run time (functions/adapters/scheduler), so a deploy
+ * neither needs the forms nor the time.
+ */
 export interface BuildOptions {
   config: DeployConfig;
-  forms: AnyForm[];
-  /** Decides which schedules can still fire (see schedules.ts). */
-  now: Date;
   webDir: string;
 }
 
@@ -39,7 +39,6 @@ export function buildApp(app: App, options: BuildOptions): { data: DataStack; ap
     description: 'Báo cáo: API, scheduled jobs, web (replaceable without touching data)',
     config: options.config,
     table: data.table,
-    schedules: toScheduleSpecs(listSchedules(options.forms), options.now),
     webDir: options.webDir,
   });
   // Acknowledged rules and their reasons also go into the templates (Metadata.cdk_nag), for audit.

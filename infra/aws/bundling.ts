@@ -8,7 +8,8 @@
  * then come from one copy, so `instanceof ConditionalCheckFailedException`
  * holds. The price: the runtime's SDK version may differ from the one the
  * integration tests ran; the code uses only long-stable operations (DynamoDB
- * document client, SESv2 SendEmail, Secrets Manager GetSecretValue).
+ * document client, SESv2 SendEmail, Secrets Manager GetSecretValue, EventBridge
+ * Scheduler Create/Update/DeleteSchedule).
  */
 import { fileURLToPath } from 'node:url';
 

@@ -1,7 +1,7 @@
 /**
  * The synthesized stacks, built once (bundling included) and shared by every
- * test here. `now` is before every form's deadline, so every entry of the
- * schedule list is deployed and can be compared one by one.
+ * test here. No schedule is deployed: the API writes rounds' schedules into the
+ * stack's schedule group at run time (functions/adapters/scheduler).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,20 +15,16 @@ import { PAGE_SECURITY_HEADERS } from '../../functions/api/security.ts';
 import { ORIGIN_KEY_HEADER } from '../../functions/api/client-address.ts';
 import { callBudgetMs } from '../../functions/adapters/dynamodb/client.ts';
 import { CLAIM_LEASE_MS } from '../../functions/core/delivery.ts';
-import { listSchedules, type ScheduleEntry } from '../../functions/core/schedules.ts';
-import { toEventBridgeExpression } from '../../infra/aws/schedules.ts';
-import { API_THROTTLE, JOB_RETRY, SCHEDULE_RETRY, TABLE_ACTIONS } from '../../infra/aws/app-stack.ts';
+import { API_THROTTLE, JOB_RETRY, SCHEDULER_ACTIONS, TABLE_ACTIONS } from '../../infra/aws/app-stack.ts';
 import { APP_CONTEXT, buildApp, recipientKeys } from '../../infra/aws/build-app.ts';
 import { API_BUNDLE_BUDGET_BYTES, REPO_ROOT } from '../../infra/aws/bundling.ts';
 import type { DeployConfig } from '../../infra/aws/config.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DeletionPolicy?: string };
 
-const NOW = new Date('2021-01-01T00:00:00Z');
 const SENDER = 'bao-cao@baocao.example.org';
 
 let outdir: string;
-let entries: ScheduleEntry[];
 let data: Template;
 let app: Template;
 let config: DeployConfig;
@@ -36,7 +32,6 @@ let dataTerminationProtection: boolean | undefined;
 
 beforeAll(async () => {
   const forms = (await loadForms()).list();
-  entries = listSchedules(forms);
   config = {
     envName: 'test',
     mailFrom: SENDER,
@@ -53,7 +48,7 @@ beforeAll(async () => {
     // The report is read below instead of the synth throwing at the first finding.
     context: { ...APP_CONTEXT, '@aws-cdk/core:failSynthOnValidationErrors': false },
   });
-  const stacks = buildApp(cdkApp, { config, forms, now: NOW, webDir: join(REPO_ROOT, 'web', 'build') });
+  const stacks = buildApp(cdkApp, { config, webDir: join(REPO_ROOT, 'web', 'build') });
   cdkApp.synth();
   data = Template.fromStack(stacks.data);
   dataTerminationProtection = stacks.data.terminationProtection;
@@ -81,6 +76,22 @@ function roleStatements(fn: string): any[] {
 }
 
 const actionsOf = (statement: any): string[] => [statement.Action].flat();
+
+/** The one resource of `type`, by logical id. */
+function only(type: string): string {
+  const ids = Object.keys(app.findResources(type));
+  if (ids.length !== 1) throw new Error(`${ids.length} resources of ${type}`);
+  return ids[0]!;
+}
+
+/** A template value as text: `${Ref}` and `${Id.Attribute}` for references, joins joined. */
+function text(value: any): string {
+  if (typeof value === 'string') return value;
+  if (value?.Ref) return `\${${value.Ref}}`;
+  if (value?.['Fn::GetAtt']) return `\${${value['Fn::GetAtt'].join('.')}}`;
+  if (value?.['Fn::Join']) return value['Fn::Join'][1].map(text).join(value['Fn::Join'][0]);
+  throw new Error(`cannot read ${JSON.stringify(value)}`);
+}
 
 describe('data stack', () => {
   test('the table is on-demand, with point-in-time recovery, deletion protection and the TTL attribute', () => {
@@ -205,38 +216,63 @@ describe('HTTP API', () => {
 });
 
 describe('schedules', () => {
-  test('match the local scheduler list entry by entry: expression, time zone, dates and payload', () => {
-    const schedules = new Map(resources(app, 'AWS::Scheduler::Schedule').map(([, r]) => [r.Properties.Name, r.Properties]));
-    expect([...schedules.keys()].sort()).toEqual(entries.map((e) => e.id).sort());
-    for (const entry of entries) {
-      const s = schedules.get(entry.id)!;
-      expect(s.ScheduleExpression, entry.id).toBe(toEventBridgeExpression(entry.expression));
-      expect(s.ScheduleExpressionTimezone, entry.id).toBe('Asia/Ho_Chi_Minh');
-      expect(JSON.parse(s.Target.Input), entry.id).toEqual({ job: entry.job, formId: entry.formId });
-      const e = entry.expression;
-      // Vietnam is UTC+7 all year.
-      expect([s.StartDate, s.EndDate], entry.id).toEqual(
-        e.kind === 'daily'
-          ? [new Date(`${e.from}T00:00:00+07:00`).toISOString(), new Date(`${e.to}T23:59:59+07:00`).toISOString()]
-          : [undefined, undefined],
-      );
+  test('none is deployed: one schedule group per environment, which the API (alone) is told about with the role and the target', () => {
+    app.resourceCountIs('AWS::Scheduler::Schedule', 0);
+    app.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    app.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-test' });
+    const env = (name: 'Api' | 'Export' | 'Jobs') => app.toJSON().Resources[functionId(name)].Properties.Environment.Variables;
+    expect(env('Api')).toMatchObject({
+      SCHEDULE_GROUP: 'baocao-test',
+      SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^SchedulerRole/), 'Arn'] },
+      JOBS_FUNCTION_ARN: { 'Fn::GetAtt': [functionId('Jobs'), 'Arn'] },
+      JOBS_DEAD_LETTER_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^JobsDeadLetters/), 'Arn'] },
+    });
+    for (const name of ['Export', 'Jobs'] as const) {
+      for (const key of ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'JOBS_FUNCTION_ARN']) expect(env(name), `${name} ${key}`).not.toHaveProperty(key);
     }
-    expect(entries.map((e) => e.job)).toEqual(expect.arrayContaining(['summary', 'reminder']));
   });
 
-  test('every schedule invokes the jobs function with a retry policy and the dead-letter queue', () => {
-    const jobs = functionId('Jobs');
-    for (const [, r] of resources(app, 'AWS::Scheduler::Schedule')) {
-      expect(r.Properties).toMatchObject({
-        GroupName: 'baocao-test',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        State: 'ENABLED',
-        Target: {
-          Arn: { 'Fn::GetAtt': [jobs, 'Arn'] },
-          RetryPolicy: { MaximumRetryAttempts: SCHEDULE_RETRY.retryAttempts, MaximumEventAgeInSeconds: SCHEDULE_RETRY.maxEventAge.toSeconds() },
-          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^JobsDeadLetters/), 'Arn'] } },
+  test('the scheduler role: assumed by EventBridge Scheduler for this account and group only; it may invoke the jobs function and fill its dead-letter queue, nothing else', () => {
+    const [[roleId, role]] = resources(app, 'AWS::IAM::Role').filter(([, r]) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com')) as [[string, Resource]];
+    expect(roleId).toMatch(/^SchedulerRole/);
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [only('AWS::Scheduler::ScheduleGroup'), 'Arn'] } },
         },
-      });
+      },
+    ]);
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)).toEqual([
+      { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: { 'Fn::GetAtt': [functionId('Jobs'), 'Arn'] } },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^JobsDeadLetters/), 'Arn'] } },
+    ]);
+    // Nothing added beside the inline policy, and no resource policy lets anyone else invoke the jobs function.
+    expect(resources(app, 'AWS::IAM::Policy').filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))).toEqual([]);
+    expect(resources(app, 'AWS::Lambda::Permission').filter(([, p]) => JSON.stringify(p.Properties.FunctionName).includes(functionId('Jobs')))).toEqual([]);
+  });
+
+  test('the API may write schedules only in that group, and pass only the scheduler role, only to EventBridge Scheduler', () => {
+    const statements = roleStatements(functionId('Api'));
+    const scheduler = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:')));
+    expect(scheduler.map((s) => ({ ...s, Resource: text(s.Resource) }))).toEqual([
+      { Action: SCHEDULER_ACTIONS, Effect: 'Allow', Resource: `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/baocao-test/*` },
+    ]);
+    expect([...SCHEDULER_ACTIONS].sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule']);
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('iam:')))).toEqual([
+      {
+        Action: 'iam:PassRole',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^SchedulerRole/), 'Arn'] },
+        Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      },
+    ]);
+    for (const name of ['Export', 'Jobs'] as const) {
+      expect(roleStatements(functionId(name)).flatMap(actionsOf).filter((a) => /^(scheduler|iam):/.test(a)), name).toEqual([]);
     }
   });
 
@@ -370,6 +406,10 @@ describe('bundles', () => {
       SUMMARY_RECIPIENTS: api.SUMMARY_RECIPIENTS,
       AUTH_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:auth',
       ORIGIN_KEY_ARN: 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:origin',
+      // With the scheduler named, as deployed (its SDK is loaded on the first round written, not here).
+      SCHEDULE_GROUP: 'baocao-test',
+      SCHEDULER_ROLE_ARN: 'arn:aws:iam::111111111111:role/scheduler',
+      JOBS_FUNCTION_ARN: 'arn:aws:lambda:ap-southeast-1:111111111111:function:jobs',
     });
     try {
       const { handler } = await import(assetOf('Api'));
