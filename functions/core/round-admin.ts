@@ -360,9 +360,10 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
       const round = await service.roundFor(key);
       const revisions = await service.listRevisions(key);
       const events = round ? (await rounds.events(round.id)).filter((e) => (e.orgUnit === key.orgUnit && e.period === key.period) || e.action === 'issue' || e.action === 'extend' || e.action === 'close') : [];
+      // At one instant an official's act comes before the revision it led to (the sort keeps this order).
       return [
-        ...revisions.map((r) => ({ kind: 'revision' as const, at: r.submittedAt, by: r.submittedBy, revision: r.revision, timeliness: r.timeliness })),
         ...events.map((e) => ({ kind: 'event' as const, ...e })),
+        ...revisions.map((r) => ({ kind: 'revision' as const, at: r.submittedAt, by: r.submittedBy, revision: r.revision, timeliness: r.timeliness })),
       ].sort((a, b) => a.at.localeCompare(b.at));
     },
 

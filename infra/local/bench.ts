@@ -113,6 +113,7 @@ try {
   console.log('Seeding org units…');
   await runtime.orgUnits.upsertAll([...readSeedOrgUnits(), bulkProvince, ...bulk, ...binhPhuoc]);
   await runtime.service.orgUnits();
+  await runtime.service.rounds();
 
   let calls = 0;
   client.middlewareStack.add((next) => async (args) => ((calls++), next(args)), { step: 'initialize', name: 'countCalls' });

@@ -28,8 +28,9 @@ let calls: string[] = [];
 beforeEach(async () => {
   runtime = await freshRuntime();
   cookie = await signIn(runtime, { role: 'reporter', unit: '79' });
-  // Org units are read once per process; warm them so the counts are a request's own.
+  // Org units are read once per process, rounds once per 10 s; warm them so the counts are a request's own.
   await runtime.service.orgUnits();
+  await runtime.service.rounds();
   counted = countCalls(runtime.db);
 });
 

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { loadForms, type FormLoaders } from '#schemas/registry.ts';
 import type { RateLimits } from '../../functions/core/auth.ts';
 import { MemoryMailer } from './fakes.ts';
-import type { Mailer } from '../../functions/core/ports.ts';
+import type { Mailer, RoundScheduler } from '../../functions/core/ports.ts';
 import type { Role } from '../../functions/core/users.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
 import { createExportRoutes } from '../../functions/api/export-routes.ts';
@@ -28,6 +28,10 @@ export async function freshRuntime(
     limits?: RateLimits;
     /** Code requests are held to a constant minimum (1 s in production); tests that do not measure it skip the wait. */
     codeAnswerFloorMs?: number;
+    /** Addresses per recipient key (none by default). */
+    recipients?: Record<string, string[]>;
+    /** Where rounds' schedules go (none by default). */
+    scheduler?: RoundScheduler;
   } = {},
 ) {
   const clock = settableClock(new Date('2021-07-19T03:00:00Z'));
@@ -39,8 +43,9 @@ export async function freshRuntime(
     dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: inject('dynamodbEndpoint') },
     mailer,
     publicUrl: PUBLIC_URL,
-    recipients: {},
+    recipients: options.recipients ?? {},
     clock,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
   });
   const runtime = {
     ...services,

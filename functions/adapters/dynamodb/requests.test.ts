@@ -41,9 +41,10 @@ describe('saving a revision', () => {
     expect(current!.Put).toEqual({
       TableName: 't',
       Item: { pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'CUR#79', ...record, dataHash: 'h2', type: 'Submission' },
-      ConditionExpression: '#rev = :base AND #first = :first AND (attribute_not_exists(#hash) OR #hash <> :hash)',
-      ExpressionAttributeNames: { '#rev': 'revision', '#first': 'firstSubmittedAt', '#hash': 'dataHash' },
-      ExpressionAttributeValues: { ':base': 1, ':first': record.firstSubmittedAt, ':hash': 'h2' },
+      // An answer an official accepted is final until reopened.
+      ConditionExpression: '#rev = :base AND #first = :first AND (attribute_not_exists(#hash) OR #hash <> :hash) AND (attribute_not_exists(#review) OR #review <> :accepted)',
+      ExpressionAttributeNames: { '#rev': 'revision', '#review': 'review', '#first': 'firstSubmittedAt', '#hash': 'dataHash' },
+      ExpressionAttributeValues: { ':base': 1, ':accepted': 'accepted', ':first': record.firstSubmittedAt, ':hash': 'h2' },
       // What is stored comes back when the guard fails: no read to learn it.
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
