@@ -19,7 +19,6 @@ import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
 import { buildDashboard } from '../core/dashboard.ts';
 import { listDue, listFollowed, listForms } from '../core/overview.ts';
-import type { RoundAdmin } from '../core/round-admin.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -52,11 +51,29 @@ const putBody = z.strictObject({
 
 export type ApiEnv = { Variables: { actor: Actor } };
 
+// Decoded here rather than by c.req.json(), which turns bytes that are not UTF-8 into U+FFFD unseen.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A request's JSON body, refused with a stable code when it is not UTF-8 or not JSON. */
+export async function jsonBody(c: Context): Promise<unknown> {
+  const bytes = await c.req.arrayBuffer();
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new InvalidEncodingError('body is not UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidJsonError('body is not JSON');
+  }
+}
+
 export interface ApiDeps {
   service: ReportingService;
   auth: AuthService;
   users: UserAdmin;
-  rounds: RoundAdmin;
   clock: Clock;
   /** `https://…` of the site: writes must come from it; cookies are `__Host-` and Secure when it is HTTPS. */
   publicUrl: string;
@@ -98,23 +115,6 @@ export function createApiApp(deps: ApiDeps) {
     }),
   );
   app.use(jsonBodies());
-
-  // Decoded here rather than by c.req.json(), which turns bytes that are not UTF-8 into U+FFFD unseen.
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  async function jsonBody(c: Context): Promise<unknown> {
-    const bytes = await c.req.arrayBuffer();
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      throw new InvalidEncodingError('body is not UTF-8');
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new InvalidJsonError('body is not JSON');
-    }
-  }
 
   const units = async () => (await service.orgUnits()).byCode;
 
@@ -205,16 +205,6 @@ export function createApiApp(deps: ApiDeps) {
     return c.json(result, result.status === 'created' ? 201 : 200);
   });
 
-  // An official's acts on a unit's answer, and what happened to it: officials of the issuing unit or above
-  // act (checked by the round admin); whoever may read the answer reads its history.
-  for (const action of ['return', 'accept', 'reopen'] as const) {
-    app.post(`${submissionPath}/${action}`, async (c) => {
-      const key = { formId: c.req.param('formId')!, period: c.req.param('period')!, orgUnit: c.req.param('orgUnit')! };
-      return c.json({ submission: await deps.rounds.review(c.var.actor, key, action, await jsonBody(c)) });
-    });
-  }
-  app.get(`${submissionPath}/history`, async (c) => c.json({ items: await deps.rounds.history(await allow(c, 'readSubmission')) }));
-
   app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(await allow(c, 'rollup'))));
 
   app.get('/forms/:formId/periods/:period/summary', async (c) => {
@@ -231,15 +221,6 @@ export function createApiApp(deps: ApiDeps) {
     if (!access.readSummary(c.var.actor, round, await units())) throw new ForbiddenError(`${c.var.actor.email} may not see the dashboard of ${round.id}`);
     return c.json(await buildDashboard(service, round.id, clock.now()));
   });
-
-  // ---- rounds: who answers which form by when; officials open, relay, extend and close them.
-  app.get('/rounds', async (c) => c.json({ rounds: await deps.rounds.list(c.var.actor) }));
-  app.post('/rounds', async (c) => c.json({ round: await deps.rounds.issue(c.var.actor, await jsonBody(c)) }, 201));
-  app.get('/rounds/choices', async (c) => c.json(await deps.rounds.choices(c.var.actor)));
-  app.get('/rounds/:roundId', async (c) => c.json(await deps.rounds.show(c.var.actor, c.req.param('roundId'))));
-  app.post('/rounds/:roundId/relay', async (c) => c.json({ round: await deps.rounds.relay(c.var.actor, c.req.param('roundId'), await jsonBody(c)) }, 201));
-  app.post('/rounds/:roundId/extend', async (c) => c.json({ round: await deps.rounds.extend(c.var.actor, c.req.param('roundId'), await jsonBody(c)) }));
-  app.post('/rounds/:roundId/close', async (c) => c.json({ round: await deps.rounds.close(c.var.actor, c.req.param('roundId'), await jsonBody(c)) }));
 
   for (const [path, routes] of Object.entries(deps.routes)) app.route(path, routes);
 

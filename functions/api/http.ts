@@ -6,7 +6,6 @@
  */
 import type { Context, Hono } from 'hono';
 import { createAuthService, type RateLimits } from '../core/auth.ts';
-import { createRoundAdmin } from '../core/round-admin.ts';
 import type { Runtime } from '../runtime.ts';
 import { createApiApp, type ApiEnv } from './app.ts';
 
@@ -25,18 +24,7 @@ export interface HttpOptions {
 /** @example const { app } = createHttp(runtime, { authSecret }); serve(app) */
 export function createHttp(runtime: Runtime, options: HttpOptions) {
   const { service, authStore, clock, users, config } = runtime;
-  const rounds = createRoundAdmin({
-    service,
-    rounds: runtime.rounds,
-    submissions: runtime.submissions,
-    users: authStore,
-    clock,
-    mailer: config.mailer,
-    deliveries: runtime.deliveries,
-    publicUrl: config.publicUrl,
-    recipientKeys: Object.keys(config.recipients),
-    scheduler: runtime.scheduler,
-  });
+
   const auth = createAuthService({
     store: authStore,
     mailer: config.mailer,
@@ -50,7 +38,6 @@ export function createHttp(runtime: Runtime, options: HttpOptions) {
     service,
     auth,
     users,
-    rounds,
     clock,
     publicUrl: config.publicUrl,
     clientAddress: options.clientAddress ?? (() => 'unknown'),

@@ -8,14 +8,18 @@ import type { Hono } from 'hono';
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { loadForms } from '#schemas/registry.ts';
 import { SesSimpleMailer } from '../adapters/mail/ses-mailer.ts';
-import { schedulerFromConfig } from '../adapters/scheduler/eventbridge-scheduler.ts';
-import { readLambdaConfig, readLambdaSecrets } from '../config.ts';
+import { readLambdaConfig, readLambdaSecrets, type LambdaConfig } from '../config.ts';
+import type { RoundScheduler } from '../core/ports.ts';
 import { clientAddressOf } from './client-address.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import type { ApiEnv } from './app.ts';
 import { createHttp } from './http.ts';
 
-export async function createLambdaHandler(routes: (runtime: Runtime) => Record<string, Hono<ApiEnv>> = () => ({})) {
+export async function createLambdaHandler(
+  routes: (runtime: Runtime) => Record<string, Hono<ApiEnv>> = () => ({}),
+  /** The function that administers rounds writes their schedules; the API function neither needs nor bundles it. */
+  scheduler: (config: LambdaConfig) => RoundScheduler | undefined = () => undefined,
+) {
   const { env, originKey } = await readLambdaSecrets(process.env);
   const config = readLambdaConfig(env);
   const runtime = createRuntime({
@@ -25,8 +29,7 @@ export async function createLambdaHandler(routes: (runtime: Runtime) => Record<s
     mailer: new SesSimpleMailer({ region: config.AWS_REGION, from: config.MAIL_FROM }),
     publicUrl: config.PUBLIC_URL,
     recipients: config.recipients,
-    // The API function only: it writes a round's schedules when the round is opened, moved or closed.
-    scheduler: schedulerFromConfig(config),
+    scheduler: scheduler(config),
   });
   const { app } = createHttp(runtime, {
     authSecret: config.AUTH_SECRET,

@@ -355,9 +355,13 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
       return updated;
     },
 
-    /** What happened to a unit's answer: each revision and each act of an official, oldest first. */
-    async history(key: SubmissionKey) {
+    /** What happened to a unit's answer: each revision and each act of an official, oldest first; for whoever may read the answer. */
+    async history(actor: Actor, key: SubmissionKey) {
+      const form = service.form(key.formId);
       const round = await service.roundFor(key);
+      if (!access.readSubmission(actor, round ?? (await service.round(form.id)), key.orgUnit, (await units()).byCode)) {
+        throw new ForbiddenError(`${actor.email} may not read ${key.formId}/${key.orgUnit}`);
+      }
       const revisions = await service.listRevisions(key);
       const events = round ? (await rounds.events(round.id)).filter((e) => (e.orgUnit === key.orgUnit && e.period === key.period) || e.action === 'issue' || e.action === 'extend' || e.action === 'close') : [];
       // At one instant an official's act comes before the revision it led to (the sort keeps this order).

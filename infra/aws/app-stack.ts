@@ -64,14 +64,24 @@ export interface AppStackProps extends StackProps {
 /**
  * Table actions per function: the reads every handler does, plus exactly the
  * writes its code makes (API: submissions in a transaction of Puts, users,
- * login attempts, sessions, rate windows; jobs: the delivery claims, by Update).
+ * login attempts, sessions, rate windows; export: rounds and their events by
+ * Put, an official's marks on an answer and the announcement claims by Update;
+ * jobs: the delivery claims, by Update).
  */
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 export const TABLE_ACTIONS: Record<LambdaName, string[]> = {
   api: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-  export: READ,
+  export: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   jobs: [...READ, 'dynamodb:UpdateItem'],
 };
+
+/** Paths of the HTTP API served by the export function; the rest of `/api/*` is the API function's. */
+export const EXPORT_FUNCTION_ROUTES = [
+  '/api/exports/{proxy+}',
+  '/api/rounds',
+  '/api/rounds/{proxy+}',
+  ...['return', 'accept', 'reopen', 'history'].map((action) => `/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/${action}`),
+];
 
 /** Rates for the whole API: a national deadline brings about 1,000 units in a few hours (README, "What it costs"). */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
@@ -161,19 +171,20 @@ export class AppStack extends Stack {
     this.scheduleGroup = new ScheduleGroup(this, 'Schedules', { scheduleGroupName: `baocao-${config.envName}` });
     this.schedulerRole = this.schedulerRoleFor(this.scheduleGroup, jobs);
     this.functions = {
-      api: this.lambda('api', {
+      api: this.lambda('api', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.api), environment: apiEnvironment }),
+      // Exports and round administration (functions/api/export-lambda.ts), apart from the submit path.
+      export: this.lambda('export', {
         memorySize: 1024,
-        timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.api),
+        timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.export),
         environment: {
           ...apiEnvironment,
-          // Read by functions/adapters/scheduler (schedulerFromConfig): the API writes rounds' schedules.
+          // Read by functions/adapters/scheduler (schedulerFromConfig): round administration writes rounds' schedules.
           SCHEDULE_GROUP: this.scheduleGroup.scheduleGroupName,
           SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
           JOBS_FUNCTION_ARN: jobs.functionArn,
           JOBS_DEAD_LETTER_ARN: this.deadLetterQueue.queueArn,
         },
       }),
-      export: this.lambda('export', { memorySize: 1024, timeout: Duration.seconds(LAMBDA_TIMEOUT_SECONDS.export), environment: apiEnvironment }),
       jobs,
     };
     for (const [name, fn] of Object.entries(this.functions) as Array<[LambdaName, NodejsFunction]>) {
@@ -184,9 +195,9 @@ export class AppStack extends Stack {
         fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
       }
     }
-    // The export function mails nothing.
-    for (const fn of [this.functions.api, this.functions.jobs]) fn.addToRolePolicy(this.sendAsSender(config.mailFrom));
-    this.letWriteSchedules(this.functions.api, this.scheduleGroup, this.schedulerRole);
+    // Login codes (API), a new round's announcement and a returned answer (export), summaries and reminders (jobs).
+    for (const fn of Object.values(this.functions)) fn.addToRolePolicy(this.sendAsSender(config.mailFrom));
+    this.letWriteSchedules(this.functions.export, this.scheduleGroup, this.schedulerRole);
 
     const httpApi = this.httpApi();
     this.distribution = this.web(props.webDir, httpApi, config, originKey);
@@ -254,11 +265,9 @@ export class AppStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
     });
     api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: new HttpLambdaIntegration('Api', this.functions.api) });
-    api.addRoutes({
-      path: '/api/exports/{proxy+}',
-      methods: [HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('Export', this.functions.export),
-    });
+    // Exports and round administration go to the export function (functions/api/export-lambda.ts).
+    const exportIntegration = new HttpLambdaIntegration('Export', this.functions.export);
+    for (const path of EXPORT_FUNCTION_ROUTES) api.addRoutes({ path, methods: [HttpMethod.ANY], integration: exportIntegration });
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: 'The API authenticates in the app: a session cookie (login by emailed code) checked on every request; sign-in and the form list must stay public.',

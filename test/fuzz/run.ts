@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadForms } from '#schemas/registry.ts';
 import { MemoryMailer } from '../support/fakes.ts';
 import { createExportRoutes } from '../../functions/api/export-routes.ts';
+import { createRoundRoutes } from '../../functions/api/round-routes.ts';
 import { createHttp } from '../../functions/api/http.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
@@ -37,7 +38,7 @@ try {
   });
   const runtime = {
     ...services,
-    ...createHttp(services, { authSecret: randomBytes(32).toString('base64url'), routes: { '/exports': createExportRoutes(services) } }),
+    ...createHttp(services, { authSecret: randomBytes(32).toString('base64url'), routes: { '/exports': createExportRoutes(services), ...createRoundRoutes(services) } }),
   };
   await ensureTable(runtime.db, tableName);
   await runtime.orgUnits.upsertAll(readSeedOrgUnits());

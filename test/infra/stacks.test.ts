@@ -15,7 +15,7 @@ import { PAGE_SECURITY_HEADERS } from '../../functions/api/security.ts';
 import { ORIGIN_KEY_HEADER } from '../../functions/api/client-address.ts';
 import { callBudgetMs } from '../../functions/adapters/dynamodb/client.ts';
 import { CLAIM_LEASE_MS } from '../../functions/core/delivery.ts';
-import { API_THROTTLE, JOB_RETRY, SCHEDULER_ACTIONS, TABLE_ACTIONS } from '../../infra/aws/app-stack.ts';
+import { API_THROTTLE, EXPORT_FUNCTION_ROUTES, JOB_RETRY, SCHEDULER_ACTIONS, TABLE_ACTIONS } from '../../infra/aws/app-stack.ts';
 import { APP_CONTEXT, buildApp, recipientKeys } from '../../infra/aws/build-app.ts';
 import { API_BUNDLE_BUDGET_BYTES, REPO_ROOT } from '../../infra/aws/bundling.ts';
 import type { DeployConfig } from '../../infra/aws/config.ts';
@@ -172,14 +172,15 @@ describe('functions', () => {
       expect(dynamo.flatMap(actionsOf).sort(), name).toEqual([...expected].sort());
       expect(JSON.stringify(dynamo.map((s) => s.Resource)), name).toContain('ExportsOutputFnGetAttTable');
     }
-    expect(TABLE_ACTIONS.export.some((a) => /Put|Update|Delete/.test(a))).toBe(false);
+    // The export function (exports, round administration) writes rounds and marks answers, and deletes nothing.
+    expect(TABLE_ACTIONS.export.some((a) => /Delete/.test(a))).toBe(false);
   });
 
   test('SES: only SendEmail, only as the configured sender, only for the functions that mail', () => {
     const identity = (name: string) => ({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:identity/${name}`]],
     });
-    for (const name of ['Api', 'Jobs'] as const) {
+    for (const name of ['Api', 'Export', 'Jobs'] as const) {
       const ses = roleStatements(functionId(name)).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
       expect(ses, name).toEqual([
         {
@@ -190,7 +191,6 @@ describe('functions', () => {
         },
       ]);
     }
-    expect(roleStatements(functionId('Export')).flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 });
 
@@ -204,7 +204,7 @@ describe('HTTP API', () => {
     });
   });
 
-  test('/api/* goes to the API function and /api/exports/* to the export function', () => {
+  test('/api/* goes to the API function; exports and round administration to the export function', () => {
     const target = (route: string) => {
       const [, r] = resources(app, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === route)!;
       const integration = app.toJSON().Resources[r.Properties.Target['Fn::Join'][1][1].Ref];
@@ -212,22 +212,26 @@ describe('HTTP API', () => {
     };
     expect(target('ANY /api/{proxy+}')).toBe(functionId('Api'));
     expect(target('ANY /api/exports/{proxy+}')).toBe(functionId('Export'));
+    for (const route of ['/api/rounds', '/api/rounds/{proxy+}', '/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/return', '/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/history']) {
+      expect(target(`ANY ${route}`), route).toBe(functionId('Export'));
+    }
+    expect(EXPORT_FUNCTION_ROUTES).toHaveLength(7);
   });
 });
 
 describe('schedules', () => {
-  test('none is deployed: one schedule group per environment, which the API (alone) is told about with the role and the target', () => {
+  test('none is deployed: one schedule group per environment, which round administration (the export function, alone) is told about with the role and the target', () => {
     app.resourceCountIs('AWS::Scheduler::Schedule', 0);
     app.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
     app.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-test' });
     const env = (name: 'Api' | 'Export' | 'Jobs') => app.toJSON().Resources[functionId(name)].Properties.Environment.Variables;
-    expect(env('Api')).toMatchObject({
+    expect(env('Export')).toMatchObject({
       SCHEDULE_GROUP: 'baocao-test',
       SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^SchedulerRole/), 'Arn'] },
       JOBS_FUNCTION_ARN: { 'Fn::GetAtt': [functionId('Jobs'), 'Arn'] },
       JOBS_DEAD_LETTER_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^JobsDeadLetters/), 'Arn'] },
     });
-    for (const name of ['Export', 'Jobs'] as const) {
+    for (const name of ['Api', 'Jobs'] as const) {
       for (const key of ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'JOBS_FUNCTION_ARN']) expect(env(name), `${name} ${key}`).not.toHaveProperty(key);
     }
   });
@@ -256,8 +260,8 @@ describe('schedules', () => {
     expect(resources(app, 'AWS::Lambda::Permission').filter(([, p]) => JSON.stringify(p.Properties.FunctionName).includes(functionId('Jobs')))).toEqual([]);
   });
 
-  test('the API may write schedules only in that group, and pass only the scheduler role, only to EventBridge Scheduler', () => {
-    const statements = roleStatements(functionId('Api'));
+  test('round administration may write schedules only in that group, and pass only the scheduler role, only to EventBridge Scheduler', () => {
+    const statements = roleStatements(functionId('Export'));
     const scheduler = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:')));
     expect(scheduler.map((s) => ({ ...s, Resource: text(s.Resource) }))).toEqual([
       { Action: SCHEDULER_ACTIONS, Effect: 'Allow', Resource: `arn:\${AWS::Partition}:scheduler:\${AWS::Region}:\${AWS::AccountId}:schedule/baocao-test/*` },
@@ -271,7 +275,7 @@ describe('schedules', () => {
         Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       },
     ]);
-    for (const name of ['Export', 'Jobs'] as const) {
+    for (const name of ['Api', 'Jobs'] as const) {
       expect(roleStatements(functionId(name)).flatMap(actionsOf).filter((a) => /^(scheduler|iam):/.test(a)), name).toEqual([]);
     }
   });
