@@ -77,6 +77,17 @@ const routes: Route[] = [
     // An admin elsewhere learns nothing, not even that the address exists.
     refusal: (actor: string) => (actor.startsWith('admin') ? 404 : 403),
   },
+  // Rounds: seen by those under or at their issuer and by the units they reach; managed by the issuer's officials.
+  {
+    name: 'see the Bình Phước daily round',
+    method: 'GET',
+    path: `/api/rounds/${F3294}`,
+    allowed: ['reporter Đồng Xoài', 'official Bình Phước', 'official national', 'admin Bình Phước', 'admin national'],
+  },
+  { name: 'history of the HCM 971 answer', method: 'GET', path: `${sub(F971, '2021-07-20', '79')}/history`, allowed: ['reporter HCM', 'official HCM', 'official national'] },
+  { name: 'return the HCM 971 answer for correction', method: 'POST', path: `${sub(F971, '2021-07-20', '79')}/return`, body: { revision: 1, note: 'Sai số liệu' }, allowed: ['official national'] },
+  { name: 'extend the Bình Phước daily round', method: 'POST', path: `/api/rounds/${F3294}/extend`, body: { to: '2031-10-31' }, allowed: ['official Bình Phước', 'official national'] },
+  { name: 'extend the national 971 round', method: 'POST', path: `/api/rounds/${F971}/extend`, body: { deadline: '2031-07-20T17:00' }, allowed: ['official national'] },
 ];
 
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
