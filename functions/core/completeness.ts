@@ -13,6 +13,8 @@ export interface CompletenessRow {
   lateByMinutes?: number;
   revision?: number;
   origin?: 'rollup';
+  /** An official's mark on the answer: `returned` until the unit sends it again. */
+  review?: 'returned' | 'accepted' | 'reopened';
 }
 
 export interface Completeness {
@@ -36,7 +38,7 @@ export function timelinessOf(firstSubmittedAt: string, deadline: Date): 'on-time
  */
 export function computeCompleteness(
   reporters: OrgUnit[],
-  submissions: ReadonlyArray<Pick<SubmissionRecord, 'orgUnit' | 'firstSubmittedAt' | 'revision' | 'origin'>>,
+  submissions: ReadonlyArray<Pick<SubmissionRecord, 'orgUnit' | 'firstSubmittedAt' | 'revision' | 'origin' | 'review'>>,
   deadline: Date,
 ): Completeness {
   const byUnit = new Map(submissions.map((s) => [s.orgUnit, s]));
@@ -50,6 +52,7 @@ export function computeCompleteness(
       firstSubmittedAt: submission.firstSubmittedAt,
       revision: submission.revision,
       ...(submission.origin ? { origin: submission.origin } : {}),
+      ...(submission.review ? { review: submission.review } : {}),
     };
     if (status === 'late') {
       row.lateByMinutes = Math.ceil((new Date(submission.firstSubmittedAt).getTime() - deadline.getTime()) / 60_000);

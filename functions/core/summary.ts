@@ -3,7 +3,7 @@ import type { OrgUnit, OrgUnitKind } from '#schemas/core/org-unit.ts';
 import { listPeriods } from '#schemas/core/period.ts';
 import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
-import { formatDuration, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
+import { formatDuration, REVIEW_WORDS, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
 import { ratesOf, type PeriodRates } from './dashboard.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
@@ -104,7 +104,8 @@ export function completenessTable(completeness: Completeness): SummaryTable {
     rows: completeness.rows.map((row) => ({
       code: row.unit.code,
       name: row.unit.name,
-      status: STATUS_WORDS[row.status],
+      // A returned answer says so until the unit sends it again; an accepted one says it was taken.
+      status: row.review && row.review !== 'reopened' ? `${STATUS_WORDS[row.status]} — ${REVIEW_WORDS[row.review]}` : STATUS_WORDS[row.status],
       submittedAt: row.firstSubmittedAt ?? null,
       lateBy: row.lateByMinutes === undefined ? '' : formatDuration(row.lateByMinutes),
       origin: row.origin === 'rollup' ? ROLLUP_WORDS : '',

@@ -11,6 +11,9 @@ export const STATUS_WORDS = { 'on-time': 'Đúng hạn', late: 'Muộn', missing
 
 export type ReportStatusWord = keyof typeof STATUS_WORDS;
 
+/** An official's mark on a unit's answer, as the completeness says it. */
+export const REVIEW_WORDS = { returned: 'Trả lại để sửa', accepted: 'Đã tiếp nhận', reopened: 'Mở lại để sửa' } as const;
+
 /** Said of an answer a unit built from its sub-units' reports. */
 export const ROLLUP_WORDS = 'Tổng hợp từ cấp dưới';
 

@@ -223,11 +223,18 @@ describe('return for correction, resubmit, accept, refuse an amendment until reo
     expect(due.find((d) => d.roundId === round.id)!.review).toMatchObject({ state: 'returned', note: 'Số bác sỹ cần hỗ trợ chưa khớp với công văn của tỉnh' });
     const statuses = await rt.service.statuses(F971);
     expect(statuses.find((s) => s.orgUnit === '12' && s.period === '2026-12-04')!.review).toBe('returned');
+    // The completeness says so until the unit sends it again.
+    const statusOf = async () =>
+      ((await call(rt, ministry, 'GET', `/api/forms/${F971}/periods/2026-12-04/summary?dot=${round.id}`)).body.summary.tables as Array<{ id: string; rows: Array<Record<string, string>> }>)
+        .find((t) => t.id === 'completeness')!
+        .rows.find((r) => r.code === '12')!.status;
+    expect(await statusOf()).toBe('Đúng hạn — Trả lại để sửa');
 
     rt.clock.set(new Date('2026-12-02T05:00:00Z'));
     const resubmitted = await call(rt, reporter, 'PUT', path, { data: answer971(9), submittedBy: 'Lò Văn A' });
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body.submission.review).toBeUndefined();
+    expect(await statusOf()).toBe('Đúng hạn');
     // Acting on a revision that is no longer current is refused, not misapplied.
     expect((await call(rt, ministry, 'POST', `${path}/accept`, { revision: 1 })).body.error.code).toBe('REVISION_CONFLICT');
     rt.clock.set(new Date('2026-12-02T06:00:00Z'));
