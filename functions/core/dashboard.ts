@@ -30,6 +30,11 @@ export interface Dashboard {
   /** Per unit code, its row: one status letter per period of `periods`, and the late minutes and revisions where any (schemas/core/dashboard-grid.ts). */
   grid: Record<string, GridRow>;
   rates: PeriodRates[];
+  /**
+   * Per unit that relayed this round to the units under it, how its relay stands at the latest due period:
+   * its own round, who answered of how many.
+   */
+  relays: Record<string, { roundId: string; period: string; reported: number; expected: number }>;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -69,7 +74,12 @@ export async function buildDashboard(service: ReportingService, roundId: string,
     return ratesOf(period, c);
   });
   const grid = Object.fromEntries(reporters.map((u) => [u.code, gridRow(periods.map((_, i) => cells.get(u.code)![i]))]));
-  return { formId: round.formId, roundId: round.id, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates };
+  const relays: Dashboard['relays'] = {};
+  for (const child of (await service.rounds()).filter((r) => r.parent === round.id)) {
+    const latest = await latestRates(service, child.id, now);
+    relays[child.issuer] = { roundId: child.id, period: latest.period, reported: latest.reported, expected: latest.expected };
+  }
+  return { formId: round.formId, roundId: round.id, periods, units: reporters.map((u) => ({ code: u.code, name: u.name, kind: u.kind })), grid, rates, relays };
 }
 
 /** The rates of a round's latest due period: what the list of followed rounds shows, one read per round. */

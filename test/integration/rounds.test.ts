@@ -190,8 +190,10 @@ describe('Lai Châu relays the Ministry\'s 4380 round to its districts and build
     const relayBoard = (await call(rt, laiChau, 'GET', `/api/dashboard/${F4380}?dot=${relay.id}`)).body as { rates: Array<{ reported: number; expected: number }> };
     expect(relayBoard.rates.at(-1)).toMatchObject({ reported: 6, expected: 8 });
     const ministry = await signIn(rt, { role: 'official', unit: 'VN' });
-    const parentBoard = (await call(rt, ministry, 'GET', `/api/dashboard/${F4380}?dot=${parent.id}`)).body as { rates: Array<{ reported: number; expected: number }> };
+    const parentBoard = (await call(rt, ministry, 'GET', `/api/dashboard/${F4380}?dot=${parent.id}`)).body as { rates: Array<{ reported: number; expected: number }>; relays: Record<string, unknown> };
     expect(parentBoard.rates.at(-1)).toMatchObject({ reported: 1, expected: 63 });
+    // The Ministry sees, for Lai Châu, how its own relay is going.
+    expect(parentBoard.relays).toEqual({ '12': { roundId: relay.id, period: '2026-12-09', reported: 6, expected: 8 } });
     // The relay's dashboard is Lai Châu's; the Ministry's is not Lai Châu's to see.
     expect((await call(rt, laiChau, 'GET', `/api/dashboard/${F4380}?dot=${parent.id}`)).status).toBe(403);
   });
