@@ -8,6 +8,8 @@ export const DEMO_ACCOUNTS: UserInput[] = [
   { email: 'bo-y-te@baocao.local', name: 'Chuyên viên Bộ Y tế', unit: 'VN', role: 'official' },
   { email: 'so-y-te-79@baocao.local', name: 'Cán bộ Sở Y tế TP. Hồ Chí Minh', unit: '79', role: 'reporter' },
   { email: 'so-y-te-12@baocao.local', name: 'Cán bộ Sở Y tế Lai Châu', unit: '12', role: 'reporter' },
+  // Relays the Ministry's rounds to Lai Châu's districts (npm run demo shows one).
+  { email: 'lanh-dao-12@baocao.local', name: 'Lãnh đạo Sở Y tế Lai Châu', unit: '12', role: 'official' },
   { email: 'huyen-106@baocao.local', name: 'Cán bộ Trung tâm Y tế huyện Tam Đường', unit: '106', role: 'reporter' },
   { email: 'ubnd-70@baocao.local', name: 'Chuyên viên UBND tỉnh Bình Phước', unit: '70', role: 'official' },
   { email: 'huyen-689@baocao.local', name: 'Cán bộ Trung tâm Y tế TP. Đồng Xoài', unit: '689', role: 'reporter' },

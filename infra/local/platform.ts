@@ -164,8 +164,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const runReminder = runners.reminderJob();
     jobs.summary = runSummary;
     jobs.reminder = runReminder;
-    // Every stored round's schedules (the seed forms' rounds included); rounds opened later are synced by the API.
-    if (scheduler) for (const round of await runtime.service.rounds()) await scheduler.sync(round.id, roundSchedules(round));
+    // Every stored round's schedules (the seed forms' rounds included). Rounds opened through this server's API
+    // are synced at once; ones another process stored (`npm run demo`) are picked up by a look every 30 s.
+    const followRounds = async () => {
+      if (scheduler) for (const round of await runtime.service.rounds()) await scheduler.sync(round.id, roundSchedules(round));
+    };
+    await followRounds();
+    const roundWatch = scheduler ? setInterval(() => void followRounds().catch((error: unknown) => log(`[lịch] không đọc được các đợt báo cáo: ${String(error)}`)), 30_000) : undefined;
+    roundWatch?.unref();
 
     const started = { db, sink, server };
     return {
@@ -178,6 +184,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       runReminder,
       ...(scheduler ? { scheduler } : {}),
       async stop() {
+        clearInterval(roundWatch);
         scheduler?.stop();
         await new Promise<void>((r) => (started.server ? started.server.close(() => r()) : r()));
         runtime.db.destroy();

@@ -79,9 +79,14 @@ export function startScheduler(options: {
 
   return {
     async sync(roundId, wanted) {
-      for (const [id, item] of entries) if (item.entry.roundId === roundId) entries.delete(id);
+      const before = new Map([...entries].filter(([, item]) => item.entry.roundId === roundId));
+      for (const id of before.keys()) entries.delete(id);
       const now = options.clock.now();
-      for (const entry of wanted) entries.set(entry.id, { entry, next: nextRunOf(entry, now) });
+      for (const entry of wanted) {
+        // An entry that did not change keeps its state: one due but not yet run still runs.
+        const same = before.get(entry.id);
+        entries.set(entry.id, same && JSON.stringify(same.entry) === JSON.stringify(entry) ? same : { entry, next: nextRunOf(entry, now) });
+      }
     },
     nextRuns: () => [...entries.values()].map(({ entry, next }) => ({ id: entry.id, next })),
     tick,
