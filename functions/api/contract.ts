@@ -13,6 +13,17 @@ export type { ReportStatus } from '../core/completeness.ts';
 export type { PeriodSummary } from '../core/summary.ts';
 export type { ErrorBody, ErrorCode } from './errors.ts';
 export type { Role };
+export type { Round, RoundReporters } from '../core/rounds.ts';
+export type { RoundEvent } from '../core/ports.ts';
+
+import type { RoundAdmin } from '../core/round-admin.ts';
+
+/** `GET /api/rounds`: one round the official may see, with what they may do with it. */
+export type RoundListItem = Awaited<ReturnType<RoundAdmin['list']>>[number];
+/** `GET /api/rounds/choices`: what the "open a round" form offers. */
+export type RoundChoices = Awaited<ReturnType<RoundAdmin['choices']>>;
+/** `GET …/submissions/:orgUnit/history`: revisions and officials' acts, oldest first. */
+export type HistoryItem = Awaited<ReturnType<RoundAdmin['history']>>[number];
 
 import type { PutStatus, SubmissionView } from '../core/reporting.ts';
 

@@ -14,13 +14,19 @@ export interface GridRow {
   late?: Record<string, number>;
   /** The revision, by period index, for reports amended since they were first sent (revision > 1) only. */
   revision?: Record<string, number>;
+  /** An official's standing act on the report, by period index: returned for correction (until resubmitted) or accepted. */
+  review?: Record<string, GridReview>;
 }
+
+/** An official's act that still holds on a report (a reopened one is as if never reviewed). */
+export type GridReview = 'returned' | 'accepted';
 
 /** What one cell says. */
 export interface GridCell {
   status: GridStatus;
   lateByMinutes?: number;
   revision?: number;
+  review?: GridReview;
 }
 
 const LETTER: Record<GridStatus, string> = { 'on-time': 'o', late: 'l', missing: '-' };
@@ -36,6 +42,7 @@ export function gridRow(cells: Array<GridCell | undefined>): GridRow {
   cells.forEach((cell, i) => {
     if (cell?.lateByMinutes !== undefined) (row.late ??= {})[i] = cell.lateByMinutes;
     if (cell?.revision !== undefined && cell.revision > 1) (row.revision ??= {})[i] = cell.revision;
+    if (cell?.review) (row.review ??= {})[i] = cell.review;
   });
   return row;
 }
@@ -48,5 +55,6 @@ export function gridCell(row: GridRow | undefined, index: number): GridCell {
   const status = STATUS[row?.status[index] ?? '-'] ?? 'missing';
   const late = row?.late?.[index];
   const revision = row?.revision?.[index];
-  return { status, ...(late !== undefined ? { lateByMinutes: late } : {}), ...(revision !== undefined ? { revision } : {}) };
+  const review = row?.review?.[index];
+  return { status, ...(late !== undefined ? { lateByMinutes: late } : {}), ...(revision !== undefined ? { revision } : {}), ...(review ? { review } : {}) };
 }

@@ -55,6 +55,8 @@ export interface FormDescriptor {
   recipients: Recipient[];
   /** Forms that relay this one to lower units: their issuer can roll their answers up into its own. */
   relays: Array<{ formId: string; issuer: string }>;
+  /** The form's answers can be rolled up from sub-units' answers (when a unit relays a round of it): absent otherwise. */
+  rollup?: true;
   jsonSchema: JsonSchemaNode;
 }
 
@@ -73,6 +75,7 @@ export function describeForm(form: AnyForm, allForms: AnyForm[] = []): FormDescr
     period: form.period,
     recipients: form.summary.recipients,
     relays: allForms.filter((f) => f.relayOf === form.id).map((f) => ({ formId: f.id, issuer: f.directive.issuer })),
+    ...(form.rollup ? { rollup: true as const } : {}),
     jsonSchema,
   };
 }

@@ -9,7 +9,8 @@
 import { mount } from 'svelte';
 import type { FormDescriptor } from '#schemas/core/describe.ts';
 import { getForm, getMe } from '#lib/api.ts';
-import { loginHref, signOut } from '#lib/login.ts';
+import { loginHref } from '#lib/login.ts';
+import { roundLink, signOut } from '#lib/form/lazy.ts';
 import ReportForm from '#lib/form/ReportForm.svelte';
 
 const embedded = document.getElementById('form-descriptor')?.textContent;
@@ -55,6 +56,8 @@ if (target) {
     document.title = `${found.title.vi} — Nền tảng báo cáo theo chỉ đạo`;
     // Prerendered pages carry the full heading (FormHeader.svelte); the page for newer forms, the title only.
     if (!embedded) target.before(Object.assign(document.createElement('h1'), { textContent: found.title.vi }));
+    // A round other than the form's seed one: its own period and deadline (round-link.ts, fetched for such links only).
+    if (location.search) (await roundLink()).applyRoundLink(found, location.search);
     mount(ReportForm, { target, props: { descriptor: found, user: me.then((r) => (r.ok ? r.value.email : undefined)) } });
   }
 }

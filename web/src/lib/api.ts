@@ -11,9 +11,13 @@ import type {
   FollowedForm,
   FormDashboard,
   FormListItem,
+  HistoryItem,
   Me,
   PeriodSummary,
-  RollupAnswer,
+  Round,
+  RoundChoices,
+  RoundEvent,
+  RoundListItem,
   SaveResult,
   SubmissionView,
 } from '#functions/api/contract.ts';
@@ -25,12 +29,17 @@ export type {
   FollowedForm as DashboardForm,
   FormDashboard,
   FormListItem,
+  HistoryItem,
   Me,
   PeriodRates,
   PeriodSummary,
   ReportStatus,
   ReportStatus as DueStatus,
   RollupSource,
+  Round,
+  RoundChoices,
+  RoundEvent,
+  RoundListItem,
   SaveResult,
   SaveStatus,
   SubmissionView,
@@ -83,7 +92,8 @@ function toApiError(status: number, body: unknown): ApiError {
   return { status, code, message, fields };
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
+/** One call to the API; exported for the form page's writes (form/writes.ts), fetched apart from the page. */
+export async function request<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -115,12 +125,16 @@ export function getForm(formId: string): Promise<ApiResult<FormDescriptor>> {
   return request<FormDescriptor>(`/api/forms/${segment(formId)}`);
 }
 
-export async function listReporters(formId: string): Promise<ApiResult<OrgUnit[]>> {
-  const result = await request<{ units: OrgUnit[] }>(`/api/forms/${segment(formId)}/reporters`);
+/** `?dot=<round>` when a round other than the form's seed round is meant. */
+const dot = (round?: string | null) => (round ? `?dot=${segment(round)}` : '');
+
+/** The units the user may answer (or follow) for in a round: `query` `?dot=<round>`, by default the form's seed round. */
+export async function listReporters(formId: string, query = ''): Promise<ApiResult<OrgUnit[]>> {
+  const result = await request<{ units: OrgUnit[] }>(`/api/forms/${segment(formId)}/reporters${query}`);
   return result.ok ? { ok: true, value: result.value.units ?? [] } : result;
 }
 
-function submissionPath(formId: string, period: string, orgUnit: string): string {
+export function submissionPath(formId: string, period: string, orgUnit: string): string {
   return `/api/forms/${segment(formId)}/periods/${segment(period)}/submissions/${segment(orgUnit)}`;
 }
 
@@ -129,25 +143,6 @@ export async function getSubmission(formId: string, period: string, orgUnit: str
   const result = await request<{ submission: SubmissionView }>(submissionPath(formId, period, orgUnit));
   if (!result.ok) return result.error.status === 404 && result.error.code === 'SUBMISSION_NOT_FOUND' ? { ok: true, value: null } : result;
   return { ok: true, value: result.value.submission };
-}
-
-export async function putSubmission(
-  formId: string,
-  period: string,
-  orgUnit: string,
-  /** `base`: the stored revision the answer was based on (0: none), so the server writes without reading first. */
-  body: { data: unknown; submittedBy: string; origin?: 'rollup'; base?: { revision: number; firstSubmittedAt?: string | undefined } },
-): Promise<ApiResult<SaveResult>> {
-  return request<SaveResult>(submissionPath(formId, period, orgUnit), { method: 'PUT', body: JSON.stringify(body) });
-}
-
-/** A draft answer of `orgUnit` built from its sub-units' answers to the forms it relayed this one to. */
-export function getRollup(
-  formId: string,
-  period: string,
-  orgUnit: string,
-): Promise<ApiResult<RollupAnswer>> {
-  return request(`/api/forms/${segment(formId)}/periods/${segment(period)}/rollup/${segment(orgUnit)}`);
 }
 
 /** The signed-in user; a 401 (`UNAUTHENTICATED`) when nobody is. */
@@ -185,12 +180,12 @@ export async function listDashboardForms(): Promise<ApiResult<FollowedForm[]>> {
   return result.ok ? { ok: true, value: result.value.forms ?? [] } : result;
 }
 
-export function getFormDashboard(formId: string): Promise<ApiResult<FormDashboard>> {
-  return request<FormDashboard>(`/api/dashboard/${segment(formId)}`);
+export function getFormDashboard(formId: string, round?: string | null): Promise<ApiResult<FormDashboard>> {
+  return request<FormDashboard>(`/api/dashboard/${segment(formId)}${dot(round)}`);
 }
 
-export async function getSummary(formId: string, period: string): Promise<ApiResult<PeriodSummary>> {
-  const result = await request<{ summary: PeriodSummary }>(`/api/forms/${segment(formId)}/periods/${segment(period)}/summary`);
+export async function getSummary(formId: string, period: string, round?: string | null): Promise<ApiResult<PeriodSummary>> {
+  const result = await request<{ summary: PeriodSummary }>(`/api/forms/${segment(formId)}/periods/${segment(period)}/summary${dot(round)}`);
   return result.ok ? { ok: true, value: result.value.summary } : result;
 }
 
@@ -198,7 +193,52 @@ export async function getSummary(formId: string, period: string): Promise<ApiRes
  * Where the server builds a summary's files: every table in one XLSX workbook, or one table (`bang`) as XLSX or CSV.
  * @example exportHref('971-nhan-luc-y-te', '2021-07-20', 'csv', 'by-profession') // "/api/exports/971-nhan-luc-y-te/2021-07-20?dinh-dang=csv&bang=by-profession"
  */
-export function exportHref(formId: string, period: string, format: 'xlsx' | 'csv', tableId?: string): string {
-  const query = new URLSearchParams({ 'dinh-dang': format, ...(tableId ? { bang: tableId } : {}) });
+export function exportHref(formId: string, period: string, format: 'xlsx' | 'csv', tableId?: string, round?: string | null): string {
+  const query = new URLSearchParams({ 'dinh-dang': format, ...(tableId ? { bang: tableId } : {}), ...(round ? { dot: round } : {}) });
   return `/api/exports/${segment(formId)}/${segment(period)}?${query}`;
+}
+
+// ---- rounds: who answers which form by when (officials open, relay, extend and close them)
+
+export async function listRounds(): Promise<ApiResult<RoundListItem[]>> {
+  const result = await request<{ rounds: RoundListItem[] }>('/api/rounds');
+  return result.ok ? { ok: true, value: result.value.rounds ?? [] } : result;
+}
+
+export function getRoundChoices(): Promise<ApiResult<RoundChoices>> {
+  return request<RoundChoices>('/api/rounds/choices');
+}
+
+/** A round and its events (issue, relay, extend, close, return, accept, reopen). */
+export function getRound(roundId: string): Promise<ApiResult<{ round: Round; events: RoundEvent[] }>> {
+  return request(`/api/rounds/${segment(roundId)}`);
+}
+
+async function roundAct(path: string, body: unknown): Promise<ApiResult<Round>> {
+  const result = await request<{ round: Round }>(path, { method: 'POST', body: JSON.stringify(body) });
+  return result.ok ? { ok: true, value: result.value.round } : result;
+}
+
+/** Opens a round (body: see issueInput in functions/core/round-admin.ts). */
+export const issueRound = (body: unknown) => roundAct('/api/rounds', body);
+/** Relays a round the official's unit answers to the units under it, with an earlier deadline. */
+export const relayRound = (roundId: string, body: unknown) => roundAct(`/api/rounds/${segment(roundId)}/relay`, body);
+export const extendRound = (roundId: string, body: unknown) => roundAct(`/api/rounds/${segment(roundId)}/extend`, body);
+export const closeRound = (roundId: string, body: unknown = {}) => roundAct(`/api/rounds/${segment(roundId)}/close`, body);
+
+/** An official's act on a unit's answer: return it for correction (note required), accept it, or reopen it. */
+export async function reviewSubmission(
+  formId: string,
+  period: string,
+  orgUnit: string,
+  action: 'return' | 'accept' | 'reopen',
+  body: { revision: number; note?: string },
+): Promise<ApiResult<SubmissionView>> {
+  const result = await request<{ submission: SubmissionView }>(`${submissionPath(formId, period, orgUnit)}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  return result.ok ? { ok: true, value: result.value.submission } : result;
+}
+
+export async function getHistory(formId: string, period: string, orgUnit: string): Promise<ApiResult<HistoryItem[]>> {
+  const result = await request<{ items: HistoryItem[] }>(`${submissionPath(formId, period, orgUnit)}/history`);
+  return result.ok ? { ok: true, value: result.value.items ?? [] } : result;
 }

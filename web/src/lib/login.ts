@@ -1,6 +1,4 @@
-/** Where signing in starts and where it leads back to. Shared by the SvelteKit pages and the form island. */
-import { logout, type ApiError } from './api.ts';
-import { keepOnlyDraftsOf } from './form/drafts.ts';
+/** Where signing in starts and where it leads back to. Shared by the SvelteKit pages and the form island (signing out: sign-out.ts). */
 
 export const LOGIN_PATH = '/dang-nhap/';
 
@@ -30,15 +28,4 @@ export function safeNext(next: string | null | undefined, origin: string): strin
   const { pathname } = url;
   if (url.origin !== origin || pathname.startsWith('//') || /\\|%5c/i.test(pathname) || /^\/dang-nhap(\/|$)/.test(pathname)) return '/';
   return `${pathname}${url.search}${url.hash}`;
-}
-
-/** Ends the session and goes to the login page; on failure returns the error and stays. */
-export async function signOut(): Promise<ApiError | undefined> {
-  const result = await logout();
-  // 401: the session had already ended, which is what the user asked for.
-  if (!result.ok && result.error.status !== 401) return result.error;
-  // Signing out of a shared office computer leaves no unsent report on it for the next user.
-  keepOnlyDraftsOf();
-  location.assign(LOGIN_PATH);
-  return undefined;
 }

@@ -16,9 +16,17 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 // Each `import()` in a function of its own: the build unwraps a bare `() => import()` (vite.island.config.ts).
 const onSubmit = () => import('./on-submit.ts');
 const rollUp = () => import('./RollUpPanel.svelte');
+const signingOut = () => import('../sign-out.ts');
+const roundLinkModule = () => import('./round-link.ts');
 
 /** The rules engine, error summary and receipt (on-submit.ts): on the first submit. */
 export const afterSubmit = once(onSubmit);
 
-/** The roll-up button: for the units that relayed the form to their sub-units only. */
+/** The roll-up button: on the pages of forms that roll up only (it asks whether the unit relayed the round). */
 export const rollUpPanel = once(() => rollUp().then((m) => m.default));
+
+/** Signing out (the header's button): on the click. */
+export const signOut = () => signingOut().then((m) => m.signOut());
+
+/** A round's own period, for a page opened from a round's link (an address with a query): before the form is shown. */
+export const roundLink = () => roundLinkModule();
