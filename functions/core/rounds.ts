@@ -98,18 +98,4 @@ export function overlaps(a: Round, b: Round, units: { all: OrgUnit[]; byCode: Re
   return reportersOf(b, units).some((u) => mine.has(u.code));
 }
 
-/**
- * Where a reporter answers a round: the form's page, told the round's period when it is not the form's own.
- * @example formLink('https://baocao.vn', seedRound(form971), '2021-07-20') // 'https://baocao.vn/bao-cao/971-nhan-luc-y-te/'
- */
-export function formLink(publicUrl: string, round: Pick<Round, 'id' | 'formId' | 'period'>, period: string): string {
-  const url = new URL(`/bao-cao/${round.formId}/`, publicUrl);
-  if (round.id !== round.formId) {
-    url.searchParams.set('dot', round.id);
-    url.searchParams.set('ky', period);
-    const p = round.period;
-    if (p.kind === 'once') url.searchParams.set('han', p.deadline);
-    else url.searchParams.set('ngay', `${p.from}/${p.to}/${p.deadlineTime}`);
-  }
-  return url.toString();
-}
+export { formLink } from '#schemas/core/round-link.ts';
