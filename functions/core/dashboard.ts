@@ -63,11 +63,10 @@ export async function buildDashboard(service: ReportingService, roundId: string,
   const cells = new Map<string, Array<GridCell | undefined>>(reporters.map((u) => [u.code, []]));
   const rates = periods.map((period, i) => {
     const c = computeCompleteness(reporters, byPeriod.get(period) ?? [], deadlineOf(round.period, period));
-    // Returned (until resubmitted: a new revision's status carries no review) or accepted; reopened is neither.
-    const reviews = new Map((byPeriod.get(period) ?? []).map((s) => [s.orgUnit, s.review === 'returned' || s.review === 'accepted' ? s.review : undefined]));
     for (const row of c.rows) {
       if (row.status === 'missing') continue;
-      const review = reviews.get(row.unit.code);
+      // Returned (until resubmitted: a new revision's status carries no mark) or accepted; reopened is neither.
+      const review = row.review === 'returned' || row.review === 'accepted' ? row.review : undefined;
       cells.get(row.unit.code)![i] = {
         status: row.status,
         ...(row.lateByMinutes !== undefined ? { lateByMinutes: row.lateByMinutes } : {}),

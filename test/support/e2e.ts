@@ -17,14 +17,18 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-export async function startE2E(options: { registry?: FormRegistry } = {}): Promise<E2E> {
+/**
+ * `scheduler`: keep the local scheduler (off by default, so that no summary fires while a test moves the clock);
+ * it runs on `clock`, and `platform.scheduler.tick()` fires what is due at once.
+ */
+export async function startE2E(options: { registry?: FormRegistry; scheduler?: boolean } = {}): Promise<E2E> {
   if (!existsSync(join(REPO_ROOT, 'web/build'))) throw new Error('web/build is missing: run `npm run build:web` first');
   const clock = settableClock();
   const platform = await startPlatform({
     port: 0,
     mailDir: mkdtempSync(join(tmpdir(), 'e2e-mail-')),
     clock,
-    scheduler: false,
+    scheduler: options.scheduler ?? false,
     ...(options.registry ? { registry: options.registry } : {}),
   });
   // Whatever fails after the platform is up stops it again: no DynamoDB Local left behind.
