@@ -7,13 +7,15 @@
  *
  * Pages: signed out (home, sign-in, the reports due); a reporter (home, the
  * reports due, every form page before and after a refused submit); an official
- * (home, the reports due, the list of followed forms, every form's dashboard).
+ * (home, the reports due, the list of followed forms, every form's dashboard; the rounds page with its issue and relay
+ * forms refused, a round dashboard with a unit's answer and history open).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { currentPeriod } from '#schemas/core/calendar.ts';
 import { formLoaders } from '#schemas/registry.ts';
+import { createRoundAdmin } from '../../functions/core/round-admin.ts';
 import { fillDemoSubmissions } from '../../infra/local/demo-data.ts';
 import { signInBrowser, startE2E, type E2E } from '../support/e2e.ts';
 
@@ -152,6 +154,52 @@ describe('an official', () => {
     const page = await open(path, settled);
     expect(await problems(page, `${path} (official, ${unit})`)).toEqual([]);
     await page.close();
+  });
+});
+
+describe('rounds', () => {
+  test('the rounds page with "Mở đợt báo cáo" open (the Ministry) and a relay form open (Lai Châu); a round dashboard with a unit\'s answer and history open', async () => {
+    e2e.clock.set(new Date('2021-11-01T00:00:00Z'));
+    const { runtime } = e2e.platform;
+    const found: string[] = [];
+    // A 4380 round still open at the clock's time, so that Lai Châu may relay it.
+    const ministry = { email: 'a11y-bo-y-te@e2e.local', name: 'Bộ Y tế', role: 'official' as const, unit: (await runtime.service.orgUnits()).byCode.get('VN')! };
+    if (!(await runtime.authStore.getUser(ministry.email))) await runtime.users.create('system', { email: ministry.email, name: ministry.name, unit: 'VN', role: 'official' });
+    const admin = createRoundAdmin({ ...runtime, users: runtime.authStore, mailer: runtime.config.mailer, publicUrl: e2e.platform.url, recipientKeys: Object.keys(runtime.config.recipients) });
+    const round = await admin.issue(ministry, { formId: '4380-san-sang-tiem-chung', period: { kind: 'once', deadline: '2021-11-10T17:00' }, reporters: { kinds: ['province'] } });
+
+    await e2e.browser.clearCookies();
+    await signInBrowser(e2e, { unit: 'VN', role: 'official' });
+    const issuing = await open('/bang-dieu-khien/dot-bao-cao/', async (p) => {
+      await p.getByRole('button', { name: 'Mở đợt báo cáo' }).click();
+      await p.getByTestId('issue-form').getByRole('button', { name: 'Mở đợt báo cáo' }).click();
+      await expect.poll(() => p.getByTestId('issue-form').locator('.field-error').count()).toBeGreaterThan(0);
+    });
+    found.push(...(await problems(issuing, 'rounds page, issue form refused (VN)')));
+    await issuing.close();
+
+    await e2e.browser.clearCookies();
+    await signInBrowser(e2e, { unit: '12', role: 'official' });
+    const relaying = await open('/bang-dieu-khien/dot-bao-cao/', async (p) => {
+      const item = p.locator(`[data-testid=reaching-rounds] li[data-round="${round.id}"]`);
+      await item.getByRole('button', { name: /^Chuyển tiếp/ }).click();
+      await item.getByRole('button', { name: 'Chuyển tiếp', exact: true }).click();
+      await expect.poll(() => item.locator('.field-error').count()).toBeGreaterThan(0);
+    });
+    found.push(...(await problems(relaying, 'rounds page, relay form refused (12)')));
+    await relaying.close();
+
+    await e2e.browser.clearCookies();
+    await signInBrowser(e2e, { unit: 'VN', role: 'official' });
+    const answered = (await runtime.submissions.listCurrent('971-nhan-luc-y-te', '2021-07-20'))[0]!.orgUnit;
+    const review = await open('/bang-dieu-khien/971-nhan-luc-y-te/', async (p) => {
+      await p.selectOption('#review-unit', answered);
+      await expect.poll(() => p.getByTestId('history').count()).toBe(1);
+      await p.getByText('Xem nội dung báo cáo').click();
+    });
+    found.push(...(await problems(review, 'round dashboard, a unit\'s answer and history')));
+    await review.close();
+    expect(found).toEqual([]);
   });
 });
 

@@ -96,6 +96,8 @@ describe('971 again, due tomorrow 17:00', () => {
     e2e.clock.set(new Date(instantOf(`${tomorrow}T17:00`).getTime() + 60_000));
     await e2e.platform.scheduler!.tick();
     await expect.poll(async () => (await summaries()).flatMap(addresses).sort()).toEqual(['lanh-dao-vn@e2e.local', 'thu-tuong@baocao.local']);
+    // Fired once: the scheduler has nothing more for this round's summary.
+    expect(e2e.platform.scheduler!.nextRuns().find((r) => r.id === `summary-${round!.id}`)?.next).toBeNull();
     const [first] = await summaries();
     expect(first!.text).toContain('1/63 tỉnh, thành phố đã báo cáo');
     await e2e.platform.scheduler!.tick();
