@@ -58,8 +58,9 @@ export function jobPeriod(round: Pick<Round, 'period'>, event: JobEvent, now: Da
   return event.period ?? currentPeriod(round.period, now);
 }
 
-/** The round a job event names. */
+/** The round a job event names, read afresh: a job runs what is stored now (an extension made a second ago included). */
 export function jobRound(service: ReportingService, event: JobEvent): Promise<Round> {
+  service.forgetRounds();
   return service.round(event.roundId ?? event.formId ?? '');
 }
 

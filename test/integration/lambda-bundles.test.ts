@@ -16,7 +16,8 @@ import ExcelJS from 'exceljs';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadForms } from '#schemas/registry.ts';
-import { freshRuntime } from '../support/local-runtime.ts';
+import type { Round } from '../../functions/core/rounds.ts';
+import { answer971, freshRuntime } from '../support/local-runtime.ts';
 import { startLambda, startSecretsManager, startSes, type LambdaProcess, type StandIn, type SesSendEmail } from '../support/aws-standins.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,8 +75,11 @@ function bundleOf(app: Template, id: string): string {
   return file;
 }
 
-/** Where API Gateway sends a path: the most specific `ANY <prefix>/{proxy+}` route of the template. */
-function routesOf(app: Template): Array<{ routeKey: string; prefix: string; fn: string }> {
+/**
+ * Where API Gateway sends a path: the most specific matching `ANY` route of the template (an exact path, path
+ * parameters `{name}` for one segment, a greedy `{proxy+}` at the end; more literal characters win).
+ */
+function routesOf(app: Template): Array<{ routeKey: string; prefix: string; pattern: RegExp; literal: number; fn: string }> {
   const integrations = new Map(
     Object.entries(app.Resources)
       .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Integration')
@@ -87,11 +91,13 @@ function routesOf(app: Template): Array<{ routeKey: string; prefix: string; fn: 
       const routeKey = r.Properties.RouteKey as string;
       const target = JSON.stringify(r.Properties.Target);
       const integration = [...integrations.keys()].find((id) => target.includes(`"${id}"`));
-      const match = /^ANY (\/.*)\{proxy\+\}$/.exec(routeKey);
-      if (!integration || !match) throw new Error(`route ${routeKey}: not an ANY proxy route to a function`);
-      return { routeKey, prefix: match[1]!, fn: integrations.get(integration)! };
+      const match = /^ANY (\/\S*)$/.exec(routeKey);
+      if (!integration || !match) throw new Error(`route ${routeKey}: not an ANY route to a function`);
+      const path = match[1]!;
+      const pattern = new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{proxy\+\}$/, '.+').replace(/\{[a-zA-Z]+\}/g, '[^/]+')}$`);
+      return { routeKey, prefix: path.replace(/\{proxy\+\}$/, ''), pattern, literal: path.replace(/\{[^}]+\}/g, '').length, fn: integrations.get(integration)! };
     })
-    .sort((a, b) => b.prefix.length - a.prefix.length);
+    .sort((a, b) => b.literal - a.literal);
 }
 
 let ses: StandIn & { sent: SesSendEmail[] };
@@ -121,6 +127,9 @@ beforeAll(async () => {
           secretValues[arn] ??= randomBytes(48).toString('base64url');
           return [key, arn];
         }
+        // The ARN of another resource (the scheduler's role, the jobs function, its queue): named, never called here.
+        const arnOf = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+        if (arnOf?.[1] === 'Arn' && app.Resources[arnOf[0]]) return [key, `arn:aws:stand-in:${REGION}:${ACCOUNT}:${arnOf[0]}`];
         throw new Error(`${id}: environment ${key} is ${JSON.stringify(value)}, which this test does not know how to stand in for`);
       }),
     );
@@ -154,7 +163,8 @@ beforeAll(async () => {
   dynamodb.destroy();
 
   // Org units and users as the operators' commands write them (`npm run seed:aws`, `npm run users`), in-process to save their start-up.
-  const { users } = await freshRuntime({ tableName });
+  runtime = await freshRuntime({ tableName });
+  const { users } = runtime;
   await users.create('system', { email: REPORTER, name: 'Sở Y tế TP. Hồ Chí Minh', unit: '79', role: 'reporter' });
   await users.create('system', { email: OFFICIAL, name: 'Bộ Y tế', unit: 'VN', role: 'official' });
 
@@ -178,7 +188,7 @@ type HttpResult = { statusCode: number; headers: Record<string, string>; body: s
 /** A request as CloudFront and the HTTP API pass it on: an API Gateway v2 event to the function the route names. */
 async function request(method: string, target: string, options: { body?: unknown; cookies?: string[] } = {}): Promise<HttpResult> {
   const url = new URL(target, publicUrl);
-  const route = routes.find((r) => url.pathname.startsWith(r.prefix));
+  const route = routes.find((r) => r.pattern.test(url.pathname));
   if (!route) throw new Error(`no route for ${url.pathname}`);
   const now = new Date();
   const event = {
@@ -239,6 +249,8 @@ async function signIn(email: string): Promise<{ cookie: string; mail: SesSendEma
 }
 
 let reporterCookie: string;
+/** The table's runtime in this process, as the operators' commands and the round admin write it. */
+let runtime: Awaited<ReturnType<typeof freshRuntime>>;
 
 describe('the synthesized bundles, in the loop', () => {
   test('a reporter signs in with the code SES delivered; the sender name is RFC 2047-encoded', async () => {
@@ -271,7 +283,7 @@ describe('the synthesized bundles, in the loop', () => {
     expect(expected.length).toBeGreaterThan(0);
 
     const before = ses.sent.length;
-    expect(await jobs.invoke({ job: 'summary', formId: FORM })).toEqual({ job: 'summary', formId: FORM, sent: expected.length, skipped: 0 });
+    expect(await jobs.invoke({ job: 'summary', formId: FORM })).toEqual({ job: 'summary', roundId: FORM, sent: expected.length, skipped: 0 });
     const mails: ParsedMail[] = await Promise.all(ses.sent.slice(before).map(rawOf));
     const to = mails.flatMap((m) => [m.to].flat().flatMap((a) => a!.value.map((v) => v.address!)));
     expect(to.sort()).toEqual(expected);
@@ -285,6 +297,33 @@ describe('the synthesized bundles, in the loop', () => {
     const again = ses.sent.length;
     expect(await jobs.invoke({ job: 'summary', formId: FORM })).toMatchObject({ sent: 0, skipped: expected.length });
     expect(ses.sent.length).toBe(again);
+  });
+
+  test('the jobs function runs a round’s summary from the stored round: its period, its reporters, its recipients', async () => {
+    // A round an official opened at run time (stored as the round admin stores it), answered by one province.
+    const round: Round = {
+      id: `${FORM}.thu`,
+      formId: FORM,
+      issuer: 'VN',
+      reporters: { units: ['79', '01'] },
+      period: { kind: 'once', period: '2021-08-20', deadline: '2021-08-20T17:00' },
+      reminderMinutes: 0,
+      recipients: { users: [OFFICIAL], keys: [] },
+      status: 'open',
+      createdBy: OFFICIAL,
+      createdAt: '2021-08-01T00:00:00.000Z',
+      version: 1,
+    };
+    await runtime.rounds.put(round, 0);
+    runtime.service.forgetRounds();
+    await runtime.service.putSubmission({ formId: FORM, period: '2021-08-20', orgUnit: '79' }, { data: answer971(42), submittedBy: 'Lê Văn C' });
+
+    const before = ses.sent.length;
+    expect(await jobs.invoke({ job: 'summary', roundId: round.id })).toEqual({ job: 'summary', roundId: round.id, sent: 1, skipped: 0 });
+    const [mail] = await Promise.all(ses.sent.slice(before).map(rawOf));
+    expect([mail!.to].flat().flatMap((a) => a!.value.map((v) => v.address))).toEqual([OFFICIAL]);
+    expect(mail!.subject).toBe(`[971/TTg-KGVX] Tổng nhu cầu: ${(42 + 1200 + 80).toLocaleString('vi-VN')} — 1/2 tỉnh, thành phố đã báo cáo`);
+    expect(mail!.text).toContain('Kỳ báo cáo: 20/08/2021');
   });
 
   test('the export function serves the XLSX base64-encoded, and it opens with the answer in it', async () => {
