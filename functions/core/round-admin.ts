@@ -179,6 +179,36 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
     await deps.scheduler?.sync(round.id, roundSchedules(round));
   }
 
+  /** A new round of the actor's unit: open, version 1, its reporters and recipients checked. */
+  async function newRound(
+    actor: Actor,
+    formId: string,
+    now: Date,
+    parts: { parent?: string; period: PeriodSpec; reporters: z.output<typeof reportersInput>; reminderMinutes: number; recipients: z.output<typeof recipientsInput> },
+  ): Promise<Round> {
+    return {
+      id: newRoundId(formId, now),
+      formId,
+      issuer: actor.unit.code,
+      ...(parts.parent ? { parent: parts.parent } : {}),
+      reporters: await reportersUnder(actor.unit.code, parts.reporters),
+      period: parts.period,
+      reminderMinutes: parts.reminderMinutes,
+      recipients: await recipientsOf(actor.unit.code, parts.recipients, actor),
+      status: 'open',
+      createdBy: actor.email,
+      createdAt: now.toISOString(),
+      version: 1,
+    };
+  }
+
+  /** Stores a new round (refused if it asks a unit for a period twice), schedules it and tells its reporters. */
+  async function open(round: Round, event: RoundEvent) {
+    await checkNoOverlap(round);
+    await save(round, 0, event);
+    await announce(round);
+  }
+
   /** Reporters' users are told of a new round: what, by when, where (once per round and reporter). */
   async function announce(round: Round) {
     const form = service.form(round.formId);
@@ -214,22 +244,13 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
         checkFuture(`${to}T${deadlineTime}`, 'period');
         period = { kind: 'daily', from, to, deadlineTime };
       }
-      const round: Round = {
-        id: newRoundId(form.id, now),
-        formId: form.id,
-        issuer: actor.unit.code,
-        reporters: await reportersUnder(actor.unit.code, input.reporters),
+      const round = await newRound(actor, form.id, now, {
         period,
+        reporters: input.reporters,
         reminderMinutes: input.reminderMinutes ?? Math.round((form.reminderHoursBefore ?? 2) * 60),
-        recipients: await recipientsOf(actor.unit.code, input.recipients, actor),
-        status: 'open',
-        createdBy: actor.email,
-        createdAt: now.toISOString(),
-        version: 1,
-      };
-      await checkNoOverlap(round);
-      await save(round, 0, { roundId: round.id, action: 'issue', at: now.toISOString(), by: actor.email, ...(input.note ? { note: input.note } : {}) });
-      await announce(round);
+        recipients: input.recipients,
+      });
+      await open(round, { roundId: round.id, action: 'issue', at: now.toISOString(), by: actor.email, ...(input.note ? { note: input.note } : {}) });
       return round;
     },
 
@@ -261,24 +282,16 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
         period = { kind: 'daily', from: p.from, to: p.to, deadlineTime: input.deadline };
       }
       const now = clock.now();
-      const round: Round = {
-        id: newRoundId(form.id, now),
-        formId: form.id,
-        issuer: actor.unit.code,
+      const round = await newRound(actor, form.id, now, {
         parent: parent.id,
-        reporters: await reportersUnder(actor.unit.code, input.reporters),
         period,
+        reporters: input.reporters,
         reminderMinutes: input.reminderMinutes ?? parent.reminderMinutes,
-        recipients: await recipientsOf(actor.unit.code, input.recipients, actor),
-        status: 'open',
-        createdBy: actor.email,
-        createdAt: now.toISOString(),
-        version: 1,
-      };
-      await checkNoOverlap(round);
-      await save(round, 0, { roundId: round.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { parent: parent.id }, ...(input.note ? { note: input.note } : {}) });
-      await rounds.log({ roundId: parent.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { relay: round.id }, ...(input.note ? { note: input.note } : {}) });
-      await announce(round);
+        recipients: input.recipients,
+      });
+      const note = input.note ? { note: input.note } : {};
+      await open(round, { roundId: round.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { parent: parent.id }, ...note });
+      await rounds.log({ roundId: parent.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { relay: round.id }, ...note });
       return round;
     },
 

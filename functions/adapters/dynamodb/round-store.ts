@@ -15,17 +15,13 @@ import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@
 import { RoundConflictError } from '../../core/errors.ts';
 import type { RoundEvent, RoundStore } from '../../core/ports.ts';
 import type { Round } from '../../core/rounds.ts';
-import { queryAll } from './store.ts';
+import { pick, queryAll } from './store.ts';
 
 const ROUNDS = 'ROUND';
 const logPartition = (roundId: string) => `ROUNDLOG#${roundId}`;
 
 const ROUND_FIELDS = ['id', 'formId', 'issuer', 'parent', 'reporters', 'period', 'reminderMinutes', 'recipients', 'status', 'createdBy', 'createdAt', 'version'] as const;
 const EVENT_FIELDS = ['roundId', 'action', 'at', 'by', 'orgUnit', 'period', 'note', 'change'] as const;
-
-function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
-  return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
-}
 
 export class DynamoRoundStore implements RoundStore {
   private readonly client: DynamoDBDocumentClient;

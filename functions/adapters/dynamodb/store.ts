@@ -55,7 +55,7 @@ const RECORD_FIELDS = [
 const STATUS_FIELDS = ['formId', 'period', 'orgUnit', 'revision', 'firstSubmittedAt', 'origin', 'review'] as const;
 
 /** The fields of an item that are present, without its keys and type. */
-function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+export function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
   return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
 }
 
