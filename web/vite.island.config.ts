@@ -30,7 +30,7 @@ function withoutPreloadHelper(): Plugin {
 }
 
 /** What the island loads when wanted (web/src/lib/form/lazy.ts: on the first submit, the roll-up panel, signing out), and what only that needs. */
-const LAZY = ['schemas/core/rules.ts', 'schemas/core/format-deadline.ts', 'src/lib/form/on-submit.ts', 'src/lib/form/review.ts', 'src/lib/form/ErrorSummary.svelte', 'src/lib/form/Receipt.svelte', 'src/lib/form/RollUpPanel.svelte', 'src/lib/form/writes.ts', 'src/lib/sign-out.ts', 'src/lib/form/round-link.ts'];
+const LAZY = ['schemas/core/rules.ts', 'schemas/core/format-deadline.ts', 'src/lib/form/on-submit.ts', 'src/lib/form/review.ts', 'src/lib/form/ErrorSummary.svelte', 'src/lib/form/Receipt.svelte', 'src/lib/form/ValueList.svelte', 'src/lib/form/RollUpPanel.svelte', 'src/lib/form/writes.ts', 'src/lib/sign-out.ts', 'src/lib/form/round-link.ts'];
 
 export default defineConfig({
   plugins: [
