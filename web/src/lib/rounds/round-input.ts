@@ -2,6 +2,7 @@
  * What the officials' round forms read and say: dates typed day first (dd/mm/yyyy, as on the form pages), times
  * as hh:mm on the 24-hour clock, Vietnam time; a round's period in words; the server's field errors by field.
  */
+import { tick } from 'svelte';
 import type { OrgUnitKind } from '#schemas/core/org-unit.ts';
 import type { PeriodSpec } from '#schemas/core/period.ts';
 import { formatDate, formatWallClock, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
@@ -51,6 +52,18 @@ export function byField(fields: FieldErrors | undefined): Record<string, string>
     out[key] = [out[key], ...messages].filter(Boolean).join(' ');
   }
   return out;
+}
+
+/**
+ * After a form was refused (by its own checks or the server's): the marks it shows, a summary on top that says
+ * what to do, and the focus on the first marked field once the marks are on the page.
+ * @example ({ errors, failure } = await showRefusal(uid, errors, failure, 'Chưa mở được đợt báo cáo.'))
+ */
+export async function showRefusal(formId: string, errors: Record<string, string>, failure: string, what: string): Promise<{ errors: Record<string, string>; failure: string }> {
+  const shown = Object.keys(errors).length > 0 ? { errors, failure: `${what} Vui lòng sửa các mục được đánh dấu bên dưới.` } : { errors, failure };
+  await tick();
+  document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"], #${formId} .has-error input`)?.focus();
+  return shown;
 }
 
 /** Reporters as the API takes them. */
