@@ -12,6 +12,7 @@ import {
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
   type QueryCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
@@ -115,35 +116,31 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void> {
+    await this.guarded(saveRevisionRequest(this.tableName, record, options), `revision ${options.base.revision} of ${record.orgUnit} is no longer current`);
+  }
+
+  async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): Promise<SubmissionRecord> {
+    await this.guarded(setReviewRequest(this.tableName, key, revision, mark, from), `revision ${revision} of ${key.orgUnit} is not current${from ? ` or not ${from}` : ''}`);
+    return (await this.getCurrent(key))!;
+  }
+
+  /**
+   * Sends a transaction whose first item is guarded by the current answer's revision: a failed guard (or another
+   * writer's transaction on the same items) becomes a RevisionConflictError carrying what is stored now.
+   */
+  private async guarded(request: TransactWriteCommandInput, message: string): Promise<void> {
     try {
-      await this.client.send(new TransactWriteCommand(saveRevisionRequest(this.tableName, record, options)));
+      await this.client.send(new TransactWriteCommand(request));
     } catch (error) {
       const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
       // TransactionConflict: another writer's transaction on the same items was in flight.
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
         // The failed guard of the current item returns it (marshalled: the document client leaves errors as they are).
         const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toRecord(unmarshall(reasons[0].Item)) : undefined;
-        throw new RevisionConflictError(`revision ${options.base.revision} of ${record.orgUnit} is no longer current`, {
-          cause: error,
-          current: stored,
-        });
+        throw new RevisionConflictError(message, { cause: error, current: stored });
       }
       throw error;
     }
-  }
-
-  async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): Promise<SubmissionRecord> {
-    try {
-      await this.client.send(new TransactWriteCommand(setReviewRequest(this.tableName, key, revision, mark, from)));
-    } catch (error) {
-      const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
-        const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toRecord(unmarshall(reasons[0].Item)) : undefined;
-        throw new RevisionConflictError(`revision ${revision} of ${key.orgUnit} is not current${from ? ` or not ${from}` : ''}`, { cause: error, current: stored });
-      }
-      throw error;
-    }
-    return (await this.getCurrent(key))!;
   }
 
   async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
