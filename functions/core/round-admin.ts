@@ -21,7 +21,7 @@ import type { AuthStore, Clock, DeliveryStore, Mailer, RoundEvent, RoundSchedule
 import type { ReportingService } from './reporting.ts';
 import { formLink, overlaps, reportersOf, ROUND_ID, type Round } from './rounds.ts';
 import { roundSchedules } from './schedules.ts';
-import { access, within, type Actor } from './users.ts';
+import { access, within, type Actor, type User } from './users.ts';
 
 export interface RoundAdminDeps {
   service: ReportingService;
@@ -142,10 +142,10 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
     return { units: codes.sort() };
   }
 
-  async function recipientsOf(issuer: string, input: z.output<typeof recipientsInput>, actor: Actor): Promise<Round['recipients']> {
+  async function recipientsOf(issuer: string, input: z.output<typeof recipientsInput>, actor: Actor, people: User[]): Promise<Round['recipients']> {
     const dir = await units();
     const users = [...new Set((input?.users ?? [actor.email]).map((e) => e.trim().toLowerCase()))];
-    const known = new Map((await deps.users.listUsers()).map((u) => [u.email, u]));
+    const known = new Map(people.map((u) => [u.email, u]));
     for (const email of users) {
       const user = known.get(email);
       // Platform users of the issuing unit or above it: a summary goes to those who asked.
@@ -185,6 +185,7 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
     formId: string,
     now: Date,
     parts: { parent?: string; period: PeriodSpec; reporters: z.output<typeof reportersInput>; reminderMinutes: number; recipients: z.output<typeof recipientsInput> },
+    people: User[],
   ): Promise<Round> {
     return {
       id: newRoundId(formId, now),
@@ -194,7 +195,7 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
       reporters: await reportersUnder(actor.unit.code, parts.reporters),
       period: parts.period,
       reminderMinutes: parts.reminderMinutes,
-      recipients: await recipientsOf(actor.unit.code, parts.recipients, actor),
+      recipients: await recipientsOf(actor.unit.code, parts.recipients, actor, people),
       status: 'open',
       createdBy: actor.email,
       createdAt: now.toISOString(),
@@ -203,18 +204,18 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
   }
 
   /** Stores a new round (refused if it asks a unit for a period twice), schedules it and tells its reporters. */
-  async function open(round: Round, event: RoundEvent) {
+  async function open(round: Round, event: RoundEvent, people: User[]) {
     await checkNoOverlap(round);
     await save(round, 0, event);
-    await announce(round);
+    await announce(round, people);
   }
 
   /** Reporters' users are told of a new round: what, by when, where (once per round and reporter). */
-  async function announce(round: Round) {
+  async function announce(round: Round, people: User[]) {
     const form = service.form(round.formId);
     const dir = await units();
     const reporters = new Map(reportersOf(round, dir).map((u) => [u.code, u]));
-    const users = (await deps.users.listUsers()).filter((u) => u.status === 'active' && u.role === 'reporter' && reporters.has(u.unit));
+    const users = people.filter((u) => u.status === 'active' && u.role === 'reporter' && reporters.has(u.unit));
     const first = listPeriods(round.period)[0]!;
     const issuer = dir.byCode.get(round.issuer);
     await deliverOnce({ ...deps, messageIdDomain: new URL(deps.publicUrl).hostname }, { job: 'round-open', formId: round.id, period: first }, users.map((u) => u.email), (recipient) => {
@@ -244,13 +245,15 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
         checkFuture(`${to}T${deadlineTime}`, 'period');
         period = { kind: 'daily', from, to, deadlineTime };
       }
+      // The users, read once: the recipients are checked against them and the reporters among them are told.
+      const people = await deps.users.listUsers();
       const round = await newRound(actor, form.id, now, {
         period,
         reporters: input.reporters,
         reminderMinutes: input.reminderMinutes ?? Math.round((form.reminderHoursBefore ?? 2) * 60),
         recipients: input.recipients,
-      });
-      await open(round, { roundId: round.id, action: 'issue', at: now.toISOString(), by: actor.email, ...(input.note ? { note: input.note } : {}) });
+      }, people);
+      await open(round, { roundId: round.id, action: 'issue', at: now.toISOString(), by: actor.email, ...(input.note ? { note: input.note } : {}) }, people);
       return round;
     },
 
@@ -282,15 +285,16 @@ export function createRoundAdmin(deps: RoundAdminDeps) {
         period = { kind: 'daily', from: p.from, to: p.to, deadlineTime: input.deadline };
       }
       const now = clock.now();
+      const people = await deps.users.listUsers();
       const round = await newRound(actor, form.id, now, {
         parent: parent.id,
         period,
         reporters: input.reporters,
         reminderMinutes: input.reminderMinutes ?? parent.reminderMinutes,
         recipients: input.recipients,
-      });
+      }, people);
       const note = input.note ? { note: input.note } : {};
-      await open(round, { roundId: round.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { parent: parent.id }, ...note });
+      await open(round, { roundId: round.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { parent: parent.id }, ...note }, people);
       await rounds.log({ roundId: parent.id, action: 'relay', at: now.toISOString(), by: actor.email, orgUnit: actor.unit.code, change: { relay: round.id }, ...note });
       return round;
     },

@@ -66,6 +66,16 @@ export async function showRefusal(formId: string, errors: Record<string, string>
   return shown;
 }
 
+/** What the round forms say of a date or time they cannot read, and of reporters not chosen. */
+export const INPUT_WORDS = {
+  deadlineDay: 'Ngày hạn nộp phải có dạng ngày/tháng/năm, ví dụ 03/12/2026.',
+  time: 'Giờ nộp phải có dạng giờ:phút, ví dụ 17:00.',
+  reporters: 'Vui lòng chọn đơn vị phải báo cáo.',
+} as const;
+
+/** Whether a reporters choice names no unit at all. */
+export const noReporters = (choice: ReportersChoice) => (choice.mode === 'kinds' ? choice.kinds.length === 0 : choice.units.length === 0);
+
 /** Reporters as the API takes them. */
 export type ReportersChoice = { mode: 'kinds'; kinds: string[] } | { mode: 'units'; units: string[] };
 
