@@ -13,8 +13,8 @@ import { describeForm } from '#schemas/core/describe.ts';
 import { cleanText } from '#schemas/core/text.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import type { AuthService } from '../core/auth.ts';
-import { ForbiddenError, InvalidEncodingError, InvalidJsonError, RoundNotFoundError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
-import type { Clock } from '../core/ports.ts';
+import { ForbiddenError, InvalidEncodingError, InvalidJsonError, RoundNotFoundError, SessionChangedError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
+import type { Clock, SessionGuard } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
 import { buildSummary } from '../core/summary.ts';
 import { buildDashboard } from '../core/dashboard.ts';
@@ -49,7 +49,10 @@ const putBody = z.strictObject({
   ),
 });
 
-export type ApiEnv = { Variables: { actor: Actor } };
+export type ApiEnv = { Variables: { actor: Actor; sessionGuard?: SessionGuard | undefined } };
+
+/** A unit's answer: its save checks the session in its own transaction, so it may start from a copy held in memory. */
+const SUBMISSION_PUT = /^\/api\/forms\/[^/]+\/periods\/[^/]+\/submissions\/[^/]+$/;
 
 // Decoded here rather than by c.req.json(), which turns bytes that are not UTF-8 into U+FFFD unseen.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -147,9 +150,11 @@ export function createApiApp(deps: ApiDeps) {
 
   // ---- everything below needs a live session.
   app.use(async (c, next) => {
-    const actor = await auth.authenticate(getCookie(c, cookieName));
-    if (!actor) throw new UnauthenticatedError('no session');
-    c.set('actor', actor);
+    const token = getCookie(c, cookieName);
+    const found = c.req.method === 'PUT' && SUBMISSION_PUT.test(c.req.path) ? await auth.authenticateForWrite(token) : { actor: await auth.authenticate(token) };
+    if (!found?.actor) throw new UnauthenticatedError('no session');
+    c.set('actor', found.actor);
+    if ('guard' in found) c.set('sessionGuard', found.guard);
     return next();
   });
 
@@ -198,12 +203,32 @@ export function createApiApp(deps: ApiDeps) {
   );
 
   app.put(submissionPath, async (c) => {
-    const key = await allow(c, 'writeSubmission');
+    let key = await allow(c, 'writeSubmission');
     const parsed = putBody.safeParse(await jsonBody(c));
     if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
-    const result = await service.putSubmission(key, parsed.data);
+    // Without a base the stored answer is read before any write: only a session just read may see it.
+    if (c.var.sessionGuard && !parsed.data.base) key = await freshSession(c);
+    let result;
+    try {
+      result = await service.putSubmission(key, parsed.data, { session: c.var.sessionGuard });
+    } catch (error) {
+      if (!(error instanceof SessionChangedError)) throw error;
+      // The copy of the session this process held is stale (the user changed or was disabled): decide again.
+      result = await service.putSubmission(await freshSession(c), parsed.data);
+    }
     return c.json(result, result.status === 'created' ? 201 : 200);
   });
+
+  /** Reads the request's session afresh (dropping this process's copy) and checks the write again. */
+  async function freshSession(c: Context<Env>) {
+    const token = getCookie(c, cookieName);
+    auth.forget(token);
+    const actor = await auth.authenticate(token);
+    if (!actor) throw new UnauthenticatedError('session ended');
+    c.set('actor', actor);
+    c.set('sessionGuard', undefined);
+    return allow(c, 'writeSubmission');
+  }
 
   app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(await allow(c, 'rollup'))));
 

@@ -22,7 +22,7 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AttemptLockedError, InvalidCodeError, RateLimitedError, ValidationFailedError } from './errors.ts';
-import type { AuthStore, Clock, LoginAttempt, Mailer } from './ports.ts';
+import type { AuthStore, Clock, LoginAttempt, Mailer, Session, SessionGuard } from './ports.ts';
 import type { OrgUnitDirectory } from './reporting.ts';
 import { emailSchema, type Actor, type User } from './users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
@@ -31,6 +31,11 @@ import { renderLoginEmail } from '../outputs/login-email.ts';
 export const CODE_TTL_MINUTES = 10;
 export const MAX_TRIES = 5;
 export const SESSION_TTL_HOURS = 12;
+/**
+ * Sessions a process keeps in memory, read or opened by it, for writes that check them in their own
+ * transaction (`authenticateForWrite`); the oldest is dropped first.
+ */
+export const SESSION_MEMORY = 10_000;
 /** How long every code request takes at least; a normal send (SES, SMTP) finishes well within it. */
 export const CODE_ANSWER_FLOOR_MS = 1000;
 
@@ -86,6 +91,20 @@ export function createAuthService(deps: AuthDeps) {
   const floorMs = deps.codeAnswerFloorMs ?? CODE_ANSWER_FLOOR_MS;
   const log = deps.log ?? console;
   if (Buffer.byteLength(deps.secret) < 32) throw new Error('auth secret must be at least 32 bytes');
+  // tokenHash → the session as this process last read or opened it. Only writes that check the stored
+  // session in their own transaction act on it; every other request reads the session item.
+  const remembered = new Map<string, Session>();
+  const remember = (session: Session) => {
+    remembered.delete(session.tokenHash);
+    remembered.set(session.tokenHash, session);
+    if (remembered.size > SESSION_MEMORY) remembered.delete(remembered.keys().next().value!);
+  };
+  const live = (session: Session | undefined, now: Date): session is Session =>
+    session !== undefined && session.status === 'active' && new Date(session.expiresAt) > now;
+  async function actorOf(session: Session): Promise<Actor | undefined> {
+    const unit = (await deps.orgUnits()).byCode.get(session.unit);
+    return unit ? { email: session.email, name: session.name, role: session.role, unit } : undefined;
+  }
   const codeHash = (attemptId: string, code: string) => createHmac('sha256', deps.secret).update(`${attemptId}:${code}`).digest('hex');
   const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
@@ -133,9 +152,29 @@ export function createAuthService(deps: AuthDeps) {
         expiresAt: expiresAt.toISOString(),
         generation: user.sessionGeneration ?? 0,
       };
-      if (await store.createSession(session)) return { token, expiresAt, actor };
+      if (await store.createSession(session)) {
+        remember(session);
+        return { token, expiresAt, actor };
+      }
     }
     return undefined;
+  }
+
+  /**
+   * The user behind a session token, from the session item alone (the org units
+   * are cached): a live session is always in line with its user.
+   */
+  async function authenticate(token: string | undefined): Promise<Actor | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const tokenHash = sha256(token);
+    const session = await store.getSession(tokenHash);
+    // Sessions stored before they carried the user (no status) are ended, not trusted.
+    if (!live(session, clock.now())) {
+      remembered.delete(tokenHash);
+      return undefined;
+    }
+    remember(session);
+    return actorOf(session);
   }
 
   /** The mail for an active user; its failure is logged, never answered (the answer must not depend on it). */
@@ -218,21 +257,33 @@ export function createAuthService(deps: AuthDeps) {
       return opened;
     },
 
+    authenticate,
+
     /**
-     * The user behind a session token, from the session item alone (the org units
-     * are cached): a live session is always in line with its user.
+     * For a write that checks the session in its own transaction: the user from the copy of the session this
+     * process holds, with the guard the write must carry (no read at all); without a copy, as `authenticate`
+     * (one read, no guard needed). A failed guard means the copy is stale: `forget` it and authenticate again.
+     * @example const { actor, guard } = (await auth.authenticateForWrite(token)) ?? fail()
      */
-    async authenticate(token: string | undefined): Promise<Actor | undefined> {
+    async authenticateForWrite(token: string | undefined): Promise<{ actor: Actor; guard?: SessionGuard } | undefined> {
       if (!token || token.length > 100) return undefined;
-      const session = await store.getSession(sha256(token));
-      // Sessions stored before they carried the user (no status) are ended, not trusted.
-      if (!session || session.status !== 'active' || new Date(session.expiresAt) <= clock.now()) return undefined;
-      const unit = (await deps.orgUnits()).byCode.get(session.unit);
-      return unit ? { email: session.email, name: session.name, role: session.role, unit } : undefined;
+      const now = clock.now();
+      const copy = remembered.get(sha256(token));
+      const actor = live(copy, now) ? await actorOf(copy) : undefined;
+      if (copy && actor) return { actor, guard: { tokenHash: copy.tokenHash, role: copy.role, unit: copy.unit, at: now.toISOString() } };
+      const read = await authenticate(token);
+      return read ? { actor: read } : undefined;
+    },
+
+    /** Drops this process's copy of a session (its write's guard failed). */
+    forget(token: string | undefined): void {
+      if (token) remembered.delete(sha256(token));
     },
 
     async logout(token: string | undefined): Promise<void> {
-      if (token && token.length <= 100) await store.deleteSession(sha256(token));
+      if (!token || token.length > 100) return;
+      remembered.delete(sha256(token));
+      await store.deleteSession(sha256(token));
     },
 
     /** Opens a session without a code: for tests and for the local demo accounts only. */

@@ -97,6 +97,15 @@ export class UnauthenticatedError extends DomainError {
   readonly userMessage = 'Vui lòng đăng nhập để tiếp tục.';
 }
 
+/**
+ * A write's check of the session it was authorised from failed: the session was ended or its user changed
+ * since this process last read it. Not for users: the API reads the session again and decides anew.
+ */
+export class SessionChangedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly userMessage = 'Vui lòng đăng nhập để tiếp tục.';
+}
+
 /** Refusals carry no detail about what exists. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';

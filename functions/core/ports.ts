@@ -57,6 +57,12 @@ export interface SaveOptions {
   base: { revision: number; firstSubmittedAt?: string | undefined };
   /** What the form's history rule keeps of this answer, for the unit's running item (daily forms with one). */
   kept?: unknown;
+  /**
+   * The session the writer was authorised from, when it used a copy held in memory rather than reading it:
+   * the write holds only while the stored session still says the same (see `SessionGuard`).
+   * @throws SessionChangedError otherwise, before any other refusal
+   */
+  session?: SessionGuard | undefined;
 }
 
 export interface SubmissionStore {
@@ -166,6 +172,19 @@ export interface Session {
   expiresAt: string;
   /** The user's `sessionGeneration` when it was opened; a disable bumps it, so the session stays dead. */
   generation: number;
+}
+
+/**
+ * What a write checks of the session it was authorised from, in the same transaction: the session item still
+ * exists, is active, not expired at `at`, with the role and unit the decision used. A disable deletes the
+ * session and a change of the user rewrites it, so either refuses the write at once, whichever process made it.
+ */
+export interface SessionGuard {
+  tokenHash: string;
+  role: Role;
+  unit: string;
+  /** ISO instant the session must still be live at. */
+  at: string;
 }
 
 export interface AuthStore {

@@ -24,7 +24,7 @@ import {
   SubmissionNotFoundError,
   ValidationFailedError,
 } from './errors.ts';
-import type { Clock, OrgUnitStore, RoundStore, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import type { Clock, OrgUnitStore, RoundStore, SaveOptions, SessionGuard, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
 import { answersIn, reportersOf, seedRound, type Round } from './rounds.ts';
 
 export interface SubmissionView extends SubmissionRecord {
@@ -226,12 +226,14 @@ export function createReportingService(deps: ReportingDeps) {
      * failure): an identical re-send is then `unchanged`, and an answer based on
      * an older revision becomes the next one (one retry, as for a double click).
      * Without `base` (an API client that did not say), the stored answer is read
-     * first.
+     * first. With `session`, every write also checks the writer's session (see
+     * SessionGuard), and a failed check ends the save with SessionChangedError.
      * @example await service.putSubmission(key, { data, submittedBy: 'Nguyễn Văn A', base: { revision: 0 } })
      */
     async putSubmission(
       key: SubmissionKey,
       input: { data: unknown; submittedBy: string; origin?: 'rollup' | undefined; base?: SubmissionBase | undefined },
+      writer: { session?: SessionGuard | undefined } = {},
     ): Promise<{ status: PutStatus; submission: SubmissionView }> {
       const { form: f, round: r } = await resolve(key);
       if (r.status === 'closed') throw new RoundClosedError(`round ${r.id} is closed`);
@@ -269,7 +271,7 @@ export function createReportingService(deps: ReportingDeps) {
           ...(input.origin ? { origin: input.origin } : {}),
           dataHash: hash,
         };
-        const options: SaveOptions = { base, ...kept };
+        const options: SaveOptions = { base, ...kept, ...(writer.session ? { session: writer.session } : {}) };
         try {
           await submissions.saveRevision(record, options);
           return { status: base.revision > 0 ? 'amended' : 'created', submission: view(r, record) };

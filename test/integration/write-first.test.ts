@@ -4,10 +4,14 @@
  * condition fails (it comes back with the failure). Calls are counted by SDK
  * middleware on the document client, as DynamoDB would bill them.
  *
+ * The session is read only when this process holds no copy of it (it opened or
+ * read it before: see session-guard.test.ts); the write checks the copy in the
+ * same transaction. Here the sessions are opened by the process that saves.
+ *
  * | request                                         | calls                                   |
  * |-------------------------------------------------|-----------------------------------------|
- * | first answer, or an amendment of what it showed | Get (session), TransactWrite            |
- * | the same answer again                           | Get (session), TransactWrite (refused)  |
+ * | first answer, or an amendment of what it showed | TransactWrite (with the session check)  |
+ * | the same answer again                           | TransactWrite (refused)                 |
  * | based on an older revision                      | + one more TransactWrite (no read)      |
  * | no `base` (an API client that did not say)      | Get (session), Get (current), TransactWrite |
  * | a daily form with a history rule, any day       | + Get (the unit's running item)         |
@@ -55,14 +59,14 @@ async function put(key: typeof KEY, data: unknown, base?: { revision: number; fi
 const baseOf = (a: Answer) => ({ revision: a.submission!.revision, firstSubmittedAt: a.submission!.firstSubmittedAt });
 
 describe('a save is one conditional write', () => {
-  test('first answer and an amendment: the session read and one TransactWrite each', async () => {
+  test('first answer and an amendment: one TransactWrite each, which checks the session this process holds', async () => {
     const first = await put(KEY, dataWith(10), { revision: 0 });
     expect(first).toMatchObject({ http: 201, status: 'created', submission: { revision: 1 } });
-    expect(calls).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(calls).toEqual(['TransactWriteItemsCommand']);
 
     const second = await put(KEY, dataWith(11), baseOf(first));
     expect(second).toMatchObject({ http: 200, status: 'amended', submission: { revision: 2, firstSubmittedAt: first.submission!.firstSubmittedAt } });
-    expect(calls).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(calls).toEqual(['TransactWriteItemsCommand']);
     expect((await runtime.submissions.listRevisions(KEY)).map((r) => r.data)).toEqual([dataWith(10), dataWith(11)]);
   });
 
@@ -70,10 +74,10 @@ describe('a save is one conditional write', () => {
     const first = await put(KEY, dataWith(10), { revision: 0 });
     // A double click: both sent with the base the page showed (none).
     expect(await put(KEY, dataWith(10), { revision: 0 })).toMatchObject({ http: 200, status: 'unchanged', submission: { revision: 1 } });
-    expect(calls).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(calls).toEqual(['TransactWriteItemsCommand']);
     // Sent again after the receipt, based on what it stored.
     expect(await put(KEY, dataWith(10), baseOf(first))).toMatchObject({ status: 'unchanged', submission: { revision: 1 } });
-    expect(calls).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(calls).toEqual(['TransactWriteItemsCommand']);
     expect(await runtime.submissions.listRevisions(KEY)).toHaveLength(1);
   });
 
@@ -83,7 +87,7 @@ describe('a save is one conditional write', () => {
     await put(KEY, dataWith(20), baseOf(first));
     const late = await put(KEY, dataWith(30), baseOf(first));
     expect(late).toMatchObject({ status: 'amended', submission: { revision: 3, firstSubmittedAt: first.submission!.firstSubmittedAt } });
-    expect(calls).toEqual(['GetItemCommand', 'TransactWriteItemsCommand', 'TransactWriteItemsCommand']);
+    expect(calls).toEqual(['TransactWriteItemsCommand', 'TransactWriteItemsCommand']);
     expect((await runtime.submissions.listRevisions(KEY)).map((r) => r.revision)).toEqual([1, 2, 3]);
   });
 
@@ -94,7 +98,7 @@ describe('a save is one conditional write', () => {
     expect((await runtime.submissions.getCurrent(KEY))?.firstSubmittedAt).toBe(first.submission!.firstSubmittedAt);
   });
 
-  test('without a base the stored answer is read first, as before', async () => {
+  test('without a base the session and the stored answer are read first, as before', async () => {
     expect(await put(KEY, dataWith(10))).toMatchObject({ status: 'created' });
     expect(calls).toEqual(['GetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
     expect(await put(KEY, dataWith(10))).toMatchObject({ status: 'unchanged' });
@@ -139,7 +143,7 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
       expect(answer.status).toBe('created');
       counts.push(calls);
     }
-    expect(counts[0]).toEqual(['GetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(counts[0]).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
     expect(new Set(counts.map((c) => c.join()))).toEqual(new Set([counts[0]!.join()]));
 
     // Cumulative so far: dose 1 1,400, dose 2 700. Day 15 with 800 second doses: 1,500 ≤ 1,500, accepted.

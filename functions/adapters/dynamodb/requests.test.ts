@@ -35,6 +35,19 @@ describe('key design', () => {
 });
 
 describe('saving a revision', () => {
+  test('with the writer\'s session guard, its check comes first: the store tells a failed session apart by position', () => {
+    const guard = { tokenHash: 'ab'.repeat(32), role: 'reporter' as const, unit: '79', at: '2021-07-20T09:00:00.000Z' };
+    const request = saveRevisionRequest('t', record, { base: { revision: 1, firstSubmittedAt: record.firstSubmittedAt }, session: guard });
+    const [check, current] = request.TransactItems!;
+    expect(check!.ConditionCheck).toMatchObject({
+      Key: { pk: `SESSION#${guard.tokenHash}`, sk: 'SESSION' },
+      ConditionExpression: '#status = :active AND #role = :role AND #unit = :unit AND #expires > :at',
+      ExpressionAttributeValues: { ':active': 'active', ':role': 'reporter', ':unit': '79', ':at': guard.at },
+    });
+    expect(current!.Put!.Item).toMatchObject(currentKey(record));
+    expect(saveRevisionRequest('t', record, { base: { revision: 0 } }).TransactItems!.some((i) => i.ConditionCheck)).toBe(false);
+  });
+
   test('writes current, history and status in one transaction, guarded by the revision the answer was based on', () => {
     const request = saveRevisionRequest('t', { ...record, dataHash: 'h2' }, { base: { revision: 1, firstSubmittedAt: record.firstSubmittedAt } });
     const [current, history, status, ...rest] = request.TransactItems!;

@@ -11,7 +11,7 @@ import type {
 } from '@aws-sdk/lib-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import type { ReviewMark, ReviewState, SaveOptions, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
+import type { ReviewMark, ReviewState, SaveOptions, SessionGuard, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
 import {
   CURRENT_PREFIX,
   TABLE_KEY,
@@ -22,6 +22,7 @@ import {
   revisionPrefix,
   runningAttribute,
   runningKey,
+  sessionKey,
   statusKey,
   statusPartition,
   submissionPartition,
@@ -79,9 +80,10 @@ export function listRevisionsRequest(tableName: string, key: SubmissionKey): Que
  * data's hash: two writers cannot both become revision N, and the same answer
  * sent again writes nothing. A failed guard returns the stored item
  * (`ReturnValuesOnConditionCheckFailure`), so the writer learns what is there
- * without reading it.
+ * without reading it. With `session`, a check that the writer's session still
+ * says what authorised the write comes first (see `sessionCheck`).
  */
-export function saveRevisionRequest(tableName: string, record: SubmissionRecord, { base, kept }: SaveOptions): TransactWriteCommandInput {
+export function saveRevisionRequest(tableName: string, record: SubmissionRecord, { base, kept, session }: SaveOptions): TransactWriteCommandInput {
   const item = { ...record, type: 'Submission' };
   const guard: { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } =
     base.revision === 0
@@ -110,6 +112,7 @@ export function saveRevisionRequest(tableName: string, record: SubmissionRecord,
   const { formId, period, orgUnit, revision, firstSubmittedAt, origin } = record;
   return {
     TransactItems: [
+      ...(session ? [sessionCheck(tableName, session)] : []),
       { Put: { TableName: tableName, Item: { ...currentKey(record), ...item }, ...guard, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
       {
         Put: {
@@ -139,6 +142,22 @@ export function saveRevisionRequest(tableName: string, record: SubmissionRecord,
             },
           ]),
     ],
+  };
+}
+
+/**
+ * The session item still there, active, live at `at`, with the role and unit the write was authorised for:
+ * a disable deletes it and a change of the user rewrites it, so either fails this check.
+ */
+export function sessionCheck(tableName: string, guard: SessionGuard) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: sessionKey(guard.tokenHash),
+      ConditionExpression: '#status = :active AND #role = :role AND #unit = :unit AND #expires > :at',
+      ExpressionAttributeNames: { '#status': 'status', '#role': 'role', '#unit': 'unit', '#expires': 'expiresAt' },
+      ExpressionAttributeValues: { ':active': 'active', ':role': guard.role, ':unit': guard.unit, ':at': guard.at },
+    },
   };
 }
 

@@ -17,7 +17,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import { RevisionConflictError } from '../../core/errors.ts';
+import { RevisionConflictError, SessionChangedError } from '../../core/errors.ts';
 import type { OrgUnitStore, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
 import { runningAttribute } from './keys.ts';
 import {
@@ -116,7 +116,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void> {
-    await this.guarded(saveRevisionRequest(this.tableName, record, options), `revision ${options.base.revision} of ${record.orgUnit} is no longer current`);
+    await this.guarded(saveRevisionRequest(this.tableName, record, options), `revision ${options.base.revision} of ${record.orgUnit} is no longer current`, Boolean(options.session));
   }
 
   async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): Promise<SubmissionRecord> {
@@ -125,14 +125,18 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   /**
-   * Sends a transaction whose first item is guarded by the current answer's revision: a failed guard (or another
-   * writer's transaction on the same items) becomes a RevisionConflictError carrying what is stored now.
+   * Sends a transaction whose first item (after the session check, `withSession`) is guarded by the current
+   * answer's revision: a failed guard (or another writer's transaction on the same items) becomes a
+   * RevisionConflictError carrying what is stored now; a failed session check, a SessionChangedError, whatever
+   * else failed (the writer is told nothing of the answer).
    */
-  private async guarded(request: TransactWriteCommandInput, message: string): Promise<void> {
+  private async guarded(request: TransactWriteCommandInput, message: string, withSession = false): Promise<void> {
     try {
       await this.client.send(new TransactWriteCommand(request));
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
+      const all = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
+      if (withSession && all[0]?.Code === 'ConditionalCheckFailed') throw new SessionChangedError('the session changed since it was read', { cause: error });
+      const reasons = withSession ? all.slice(1) : all;
       // TransactionConflict: another writer's transaction on the same items was in flight.
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
         // The failed guard of the current item returns it (marshalled: the document client leaves errors as they are).
