@@ -203,7 +203,14 @@ export function createApiApp(deps: ApiDeps) {
   );
 
   app.put(submissionPath, async (c) => {
-    let key = await allow(c, 'writeSubmission');
+    let key;
+    try {
+      key = await allow(c, 'writeSubmission');
+    } catch (error) {
+      // Refused on a copy of the session: the user may have been moved to this unit since; ask the stored one.
+      if (!(error instanceof ForbiddenError && c.var.sessionGuard)) throw error;
+      key = await freshSession(c);
+    }
     const parsed = putBody.safeParse(await jsonBody(c));
     if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
     // Without a base the stored answer is read before any write: only a session just read may see it.

@@ -85,6 +85,16 @@ describe('a save checks the session in its own transaction', () => {
     expect(await revisions(mine)).toEqual([1]);
   });
 
+  test('a user moved to another unit: their first save for it is not refused on the copy saying the old unit', async () => {
+    expect((await put(KEY, 10, { revision: 0 })).status).toBe('created');
+    await other.users.importCsv('system', `${EMAIL},Trần Thị Lan,70,reporter`);
+    // The copy says 79: refused on it, the stored session is read, and it says 70.
+    const created = await put({ ...KEY, orgUnit: '70' }, 12, { revision: 0 });
+    expect(created).toMatchObject({ http: 201, status: 'created', calls: ['GetItemCommand', 'TransactWriteItemsCommand'] });
+    const base = { revision: 1, firstSubmittedAt: created.submission!.firstSubmittedAt };
+    expect(await put({ ...KEY, orgUnit: '70' }, 13, base)).toMatchObject({ http: 200, status: 'amended', calls: ['TransactWriteItemsCommand'] });
+  });
+
   test('a reporter made an official by another process cannot save through the copy saying reporter', async () => {
     const first = await put(KEY, 10, { revision: 0 });
     await other.users.importCsv('system', `${EMAIL},Trần Thị Lan,79,official`);
