@@ -135,7 +135,10 @@ export class DynamoSubmissionStore implements SubmissionStore {
       await this.client.send(new TransactWriteCommand(request));
     } catch (error) {
       const all = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
-      if (withSession && all[0]?.Code === 'ConditionalCheckFailed') throw new SessionChangedError('the session changed since it was read', { cause: error });
+      // The session failed its check, or its user is being changed by a transaction in flight: read it again.
+      if (withSession && (all[0]?.Code === 'ConditionalCheckFailed' || all[0]?.Code === 'TransactionConflict')) {
+        throw new SessionChangedError('the session changed since it was read', { cause: error });
+      }
       const reasons = withSession ? all.slice(1) : all;
       // TransactionConflict: another writer's transaction on the same items was in flight.
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
