@@ -35,10 +35,9 @@ import {
   listUsersRequest,
   setLastCodeRequest,
 } from './auth-requests.ts';
-import { queryAll } from './store.ts';
+import { cancellationReasons, lostRace } from './client.ts';
+import { pick, queryAll } from './store.ts';
 
-const pick = <T>(item: Record<string, unknown> | undefined, fields: readonly string[]): T | undefined =>
-  item ? (Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T) : undefined;
 
 const USER_FIELDS = ['email', 'name', 'unit', 'role', 'status', 'sessionGeneration', 'createdAt', 'updatedAt'] as const;
 const LOGIN_FIELDS = ['id', 'email', 'codeHash', 'expiresAt', 'tries', 'codeOf'] as const;
@@ -46,10 +45,6 @@ const LAST_CODE_FIELDS = ['email', 'attemptId', 'codeHash', 'expiresAt'] as cons
 const SESSION_FIELDS = ['tokenHash', 'email', 'name', 'role', 'unit', 'status', 'createdAt', 'expiresAt', 'generation'] as const;
 
 const failedCondition = (error: unknown) => error instanceof ConditionalCheckFailedException;
-const cancellationCodes = (error: unknown): Array<string | undefined> =>
-  ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code);
-/** A transaction refused because another write got there first: read again and retry. */
-const lostRace = (codes: Array<string | undefined>) => codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
 
 /** DynamoDB's limit of items in one TransactWrite. */
 const TRANSACTION_LIMIT = 100;
@@ -70,7 +65,7 @@ export class DynamoAuthStore implements AuthStore {
   }
 
   async listUsers() {
-    return (await queryAll(this.client, listUsersRequest(this.table))).map((i) => pick<User>(i, USER_FIELDS)!);
+    return (await queryAll(this.client, listUsersRequest(this.table))).map((i) => pick<User>(i, USER_FIELDS));
   }
 
   async createUser(user: User) {
@@ -114,10 +109,10 @@ export class DynamoAuthStore implements AuthStore {
         await this.client.send(new TransactWriteCommand(request));
         return next;
       } catch (error) {
-        const codes = cancellationCodes(error);
-        if (!lostRace(codes)) throw error;
+        const reasons = cancellationReasons(error);
+        if (!lostRace(reasons)) throw error;
         // An update refused for want of its session: logged out with the listing left behind (or expired).
-        const orphans = codes.flatMap((code, i) => (i > 0 && code === 'ConditionalCheckFailed' ? [request.TransactItems![i]!.Update!.Key!.pk as string] : []));
+        const orphans = reasons.flatMap((reason, i) => (i > 0 && reason.Code === 'ConditionalCheckFailed' ? [request.TransactItems![i]!.Update!.Key!.pk as string] : []));
         for (const pk of orphans) await this.client.send(new DeleteCommand(deleteUserSessionRequest(this.table, email, pk.slice('SESSION#'.length))));
       }
     }
@@ -176,7 +171,7 @@ export class DynamoAuthStore implements AuthStore {
       await this.client.send(new TransactWriteCommand(createSessionRequest(this.table, session)));
       return true;
     } catch (error) {
-      if (lostRace(cancellationCodes(error))) return false;
+      if (lostRace(cancellationReasons(error))) return false;
       throw error;
     }
   }

@@ -4,7 +4,7 @@
  * `ServiceUnavailableError` so the API answers 503 with Retry-After instead of
  * 500, and no request waits on a frozen database for minutes.
  */
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type AttributeValue, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../../core/errors.ts';
 
@@ -45,8 +45,26 @@ interface SdkError {
   code?: string;
   $fault?: string;
   $metadata?: { httpStatusCode?: number };
-  CancellationReasons?: Array<{ Code?: string }>;
+  CancellationReasons?: CancellationReason[];
 }
+
+/** Why DynamoDB cancelled one item of a transaction; `Item` (with ReturnValuesOnConditionCheckFailure) as it sent it, marshalled. */
+export interface CancellationReason {
+  Code?: string;
+  Item?: Record<string, AttributeValue>;
+}
+
+/**
+ * A cancelled transaction's reasons, one per item in the order sent; empty for any other error.
+ * @example cancellationReasons(error)[0]?.Code // 'ConditionalCheckFailed'
+ */
+export function cancellationReasons(error: unknown): CancellationReason[] {
+  return (typeof error === 'object' && error !== null && (error as SdkError).CancellationReasons) || [];
+}
+
+/** A transaction refused because a condition failed or another writer's transaction was in flight: read again. */
+export const lostRace = (reasons: readonly CancellationReason[]): boolean =>
+  reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
 
 /**
  * Whether an error from the SDK means the service could not serve the call
@@ -60,7 +78,7 @@ export function isServiceUnavailable(error: unknown): boolean {
   if (e.code && NETWORK_CODES.has(e.code)) return true;
   if (e.$fault === 'server' || (e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
   // A transaction cancelled only because the table was throttled, not because a condition failed.
-  const reasons = (e.CancellationReasons ?? []).map((r) => r.Code).filter((c) => c && c !== 'None');
+  const reasons = cancellationReasons(e).map((r) => r.Code).filter((c) => c && c !== 'None');
   return reasons.length > 0 && reasons.every((c) => THROTTLED_REASONS.has(c!));
 }
 

@@ -61,6 +61,10 @@ export function revisionKey(key: SubmissionKey, revision: number): { pk: string;
 }
 
 /** The table's TTL attribute, in epoch seconds. */
+export const ROUNDS_PARTITION = 'ROUND';
+export const roundKey = (roundId: string) => ({ pk: ROUNDS_PARTITION, sk: roundId });
+export const roundLogPartition = (roundId: string): string => `ROUNDLOG#${roundId}`;
+
 export const TTL_ATTRIBUTE = 'ttl';
 export const epochSeconds = (date: Date): number => Math.ceil(date.getTime() / 1000);
 

@@ -188,15 +188,20 @@ export function setReviewRequest(tableName: string, key: SubmissionKey, revision
   return { TransactItems: [update(currentKey(key), true), update(statusKey(key), false)] };
 }
 
-/** Every status item of a form: the dashboard's one Query (paginated by `queryAll`). */
-export function listStatusesRequest(tableName: string, formId: string): QueryCommandInput {
+/** Every item of one partition (paginated by `queryAll`). */
+export function partitionRequest(tableName: string, pk: string, options: { consistent?: boolean } = {}): QueryCommandInput {
   return {
     TableName: tableName,
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': TABLE_KEY.partition },
-    ExpressionAttributeValues: { ':pk': statusPartition(formId) },
-    ConsistentRead: true,
+    ExpressionAttributeValues: { ':pk': pk },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
   };
+}
+
+/** Every status item of a form: the dashboard's one Query. */
+export function listStatusesRequest(tableName: string, formId: string): QueryCommandInput {
+  return partitionRequest(tableName, statusPartition(formId), { consistent: true });
 }
 
 export function getKeptRequest(tableName: string, formId: string, orgUnit: string): GetCommandInput {
@@ -208,10 +213,5 @@ export function putOrgUnitRequest(tableName: string, unit: OrgUnit): PutCommandI
 }
 
 export function listOrgUnitsRequest(tableName: string): QueryCommandInput {
-  return {
-    TableName: tableName,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': TABLE_KEY.partition },
-    ExpressionAttributeValues: { ':pk': orgUnitPartition() },
-  };
+  return partitionRequest(tableName, orgUnitPartition());
 }

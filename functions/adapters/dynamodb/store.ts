@@ -33,6 +33,8 @@ import {
   setReviewRequest,
 } from './requests.ts';
 
+import { cancellationReasons, lostRace } from './client.ts';
+
 export { createDocumentClient } from './client.ts';
 
 const RECORD_FIELDS = [
@@ -55,9 +57,11 @@ const RECORD_FIELDS = [
 
 const STATUS_FIELDS = ['formId', 'period', 'orgUnit', 'revision', 'firstSubmittedAt', 'origin', 'review'] as const;
 
-/** The fields of an item that are present, without its keys and type. */
-export function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
-  return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
+/** The fields of an item that are present, without its keys and type; undefined for no item (a Get that found none). */
+export function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T;
+export function pick<T>(item: Record<string, unknown> | undefined, fields: readonly string[]): T | undefined;
+export function pick<T>(item: Record<string, unknown> | undefined, fields: readonly string[]): T | undefined {
+  return item ? (Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T) : undefined;
 }
 
 const toRecord = (item: Record<string, unknown>) => pick<SubmissionRecord>(item, RECORD_FIELDS);
@@ -134,14 +138,14 @@ export class DynamoSubmissionStore implements SubmissionStore {
     try {
       await this.client.send(new TransactWriteCommand(request));
     } catch (error) {
-      const all = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, never> }> }).CancellationReasons ?? [];
+      const all = cancellationReasons(error);
       // The session failed its check, or its user is being changed by a transaction in flight: read it again.
-      if (withSession && (all[0]?.Code === 'ConditionalCheckFailed' || all[0]?.Code === 'TransactionConflict')) {
+      if (withSession && lostRace(all.slice(0, 1))) {
         throw new SessionChangedError('the session changed since it was read', { cause: error });
       }
       const reasons = withSession ? all.slice(1) : all;
       // TransactionConflict: another writer's transaction on the same items was in flight.
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+      if (lostRace(reasons)) {
         // The failed guard of the current item returns it (marshalled: the document client leaves errors as they are).
         const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toRecord(unmarshall(reasons[0].Item)) : undefined;
         throw new RevisionConflictError(message, { cause: error, current: stored });
