@@ -8,6 +8,7 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
 import * as z from 'zod/mini';
 import { describeForm } from '#schemas/core/describe.ts';
 import { cleanText } from '#schemas/core/text.ts';
@@ -51,8 +52,7 @@ const putBody = z.strictObject({
 
 export type ApiEnv = { Variables: { actor: Actor; sessionGuard?: SessionGuard | undefined } };
 
-/** A unit's answer: its save checks the session in its own transaction, so it may start from a copy held in memory. */
-const SUBMISSION_PUT = /^\/api\/forms\/[^/]+\/periods\/[^/]+\/submissions\/[^/]+$/;
+const submissionPath = '/forms/:formId/periods/:period/submissions/:orgUnit';
 
 // Decoded here rather than by c.req.json(), which turns bytes that are not UTF-8 into U+FFFD unseen.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -151,7 +151,10 @@ export function createApiApp(deps: ApiDeps) {
   // ---- everything below needs a live session.
   app.use(async (c, next) => {
     const token = getCookie(c, cookieName);
-    const found = c.req.method === 'PUT' && SUBMISSION_PUT.test(c.req.path) ? await auth.authenticateForWrite(token) : { actor: await auth.authenticate(token) };
+    // A unit's answer checks the session in its own transaction, so it may start from a copy held in memory.
+    const route = matchedRoutes(c).at(-1);
+    const savesAnswer = route?.method === 'PUT' && route.path === `/api${submissionPath}`;
+    const found = savesAnswer ? await auth.authenticateForWrite(token) : { actor: await auth.authenticate(token) };
     if (!found?.actor) throw new UnauthenticatedError('no session');
     c.set('actor', found.actor);
     if ('guard' in found) c.set('sessionGuard', found.guard);
@@ -193,8 +196,6 @@ export function createApiApp(deps: ApiDeps) {
     }
     return key;
   }
-
-  const submissionPath = '/forms/:formId/periods/:period/submissions/:orgUnit';
 
   app.get(submissionPath, async (c) => c.json({ submission: await service.getSubmission(await allow(c, 'readSubmission')) }));
 
