@@ -7,6 +7,7 @@ import type { OrgUnitKind } from '#schemas/core/org-unit.ts';
 import type { PeriodSpec } from '#schemas/core/period.ts';
 import { formatDate, formatWallClock, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
 import type { FieldErrors } from '#schemas/core/validate.ts';
+import type { ApiResult } from '#lib/api.ts';
 import { isoDate } from '../form/schema.ts';
 
 /**
@@ -55,15 +56,31 @@ export function byField(fields: FieldErrors | undefined): Record<string, string>
 }
 
 /**
- * After a form was refused (by its own checks or the server's): the marks it shows, a summary on top that says
- * what to do, and the focus on the first marked field once the marks are on the page.
- * @example ({ errors, failure } = await showRefusal(uid, errors, failure, 'Chưa mở được đợt báo cáo.'))
+ * Sends a round form unless its own checks `found` something. `show` puts the marks and the summary on the page:
+ * none while it is sent; when it is refused (by those checks or by the server), the marks and a summary that says
+ * what to do, and then the focus goes to the first marked field. The server's answer when it took the form.
+ * @example const round = await sendForm(`${uid}-form`, check(), () => issueRound(body), 'Chưa mở được đợt báo cáo.', show)
  */
-export async function showRefusal(formId: string, errors: Record<string, string>, failure: string, what: string): Promise<{ errors: Record<string, string>; failure: string }> {
-  const shown = Object.keys(errors).length > 0 ? { errors, failure: `${what} Vui lòng sửa các mục được đánh dấu bên dưới.` } : { errors, failure };
+export async function sendForm<T>(
+  formId: string,
+  found: Record<string, string>,
+  send: () => Promise<ApiResult<T>>,
+  what: string,
+  show: (errors: Record<string, string>, failure: string) => void,
+): Promise<T | undefined> {
+  let errors = found;
+  let failure = '';
+  if (Object.keys(found).length === 0) {
+    show({}, '');
+    const result = await send();
+    if (result.ok) return result.value;
+    errors = byField(result.error.fields);
+    failure = result.error.message;
+  }
+  show(errors, Object.keys(errors).length > 0 ? `${what} Vui lòng sửa các mục được đánh dấu bên dưới.` : failure);
   await tick();
   document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"], #${formId} .has-error input`)?.focus();
-  return shown;
+  return undefined;
 }
 
 /** What the round forms say of a date or time they cannot read, and of reporters not chosen. */
