@@ -11,6 +11,7 @@ import { RevisionConflictError, SessionChangedError } from '../../core/errors.ts
 import type { SubmissionRecord } from '../../core/ports.ts';
 import { currentKey, revisionKey, revisionSort } from './keys.ts';
 import { listCurrentRequest, listRevisionsRequest, saveRevisionRequest } from './requests.ts';
+import { DynamoRoundStore } from './round-store.ts';
 import { DynamoSubmissionStore } from './store.ts';
 
 const record: SubmissionRecord = {
@@ -145,5 +146,16 @@ describe('a refused save', () => {
   test('without a session check the first item is the current one', async () => {
     const stored = { Code: 'ConditionalCheckFailed', Item: marshall({ ...record, revision: 1 }) };
     await expect(refusing(stored, { Code: 'None' }, { Code: 'None' }).saveRevision(record, { base })).rejects.toMatchObject({ current: { revision: 1 } });
+  });
+});
+
+describe('rounds', () => {
+  test('are read consistently: a round just opened or extended is seen by the next read', async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const client = { send: async (command: { input: Record<string, unknown> }) => (sent.push(command.input), {}) } as unknown as DynamoDBDocumentClient;
+    const rounds = new DynamoRoundStore(client, 't');
+    await rounds.list();
+    await rounds.get('r1');
+    expect(sent.map((input) => input.ConsistentRead)).toEqual([true, true]);
   });
 });

@@ -33,11 +33,13 @@ export class DynamoRoundStore implements RoundStore {
   }
 
   async list(): Promise<Round[]> {
-    return (await queryAll(this.client, partitionRequest(this.table, ROUNDS_PARTITION))).map((item) => pick<Round>(item, ROUND_FIELDS));
+    // Read right after a change (the service forgets its rounds when it changed one): consistent, or a round just
+    // opened or extended could be missing or stale for a moment on DynamoDB (DynamoDB Local is always consistent).
+    return (await queryAll(this.client, partitionRequest(this.table, ROUNDS_PARTITION, { consistent: true }))).map((item) => pick<Round>(item, ROUND_FIELDS));
   }
 
   async get(id: string): Promise<Round | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: roundKey(id) }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: roundKey(id), ConsistentRead: true }));
     return pick<Round>(out.Item, ROUND_FIELDS);
   }
 
