@@ -282,8 +282,9 @@ export function createAuthService(deps: AuthDeps) {
 
     async logout(token: string | undefined): Promise<void> {
       if (!token || token.length > 100) return;
-      remembered.delete(sha256(token));
-      await store.deleteSession(sha256(token));
+      const tokenHash = sha256(token);
+      remembered.delete(tokenHash);
+      await store.deleteSession(tokenHash);
     },
 
     /** Opens a session without a code: for tests and for the local demo accounts only. */
