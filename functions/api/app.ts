@@ -10,15 +10,12 @@ import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import * as z from 'zod/mini';
-import { describeForm } from '#schemas/core/describe.ts';
 import { cleanText } from '#schemas/core/text.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import type { AuthService } from '../core/auth.ts';
 import { ForbiddenError, InvalidEncodingError, InvalidJsonError, RoundNotFoundError, SessionChangedError, UnauthenticatedError, ValidationFailedError } from '../core/errors.ts';
 import type { Clock, SessionGuard } from '../core/ports.ts';
 import type { ReportingService } from '../core/reporting.ts';
-import { buildSummary } from '../core/summary.ts';
-import { buildDashboard } from '../core/dashboard.ts';
 import { listDue, listFollowed, listForms } from '../core/overview.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
@@ -82,8 +79,21 @@ export interface ApiDeps {
   publicUrl: string;
   /** The client's network address, as the hosting layer knows it (for rate limits). */
   clientAddress: (c: Context) => string;
-  /** Sub-apps behind the session check, by path under `/api` (the exports: see export-routes.ts). */
+  /** Sub-apps behind the session check, by path under `/api` (what the second function serves: see apart-routes.ts). */
   routes: Record<string, Hono<ApiEnv>>;
+  /** Sub-apps anyone may read, by path under `/api` (a form's description). */
+  publicRoutes?: Record<string, Hono<ApiEnv>>;
+}
+
+/**
+ * The round a request names: `?dot=<round id>`, else the form's seed round; it must be a round of that form.
+ * @example const round = await namedRound(service, c)
+ */
+export async function namedRound(service: ReportingService, c: Context<ApiEnv>) {
+  const form = service.form(c.req.param('formId')!);
+  const round = await service.round(c.req.query('dot') ?? form.id);
+  if (round.formId !== form.id) throw new RoundNotFoundError(`round ${round.id} is not of ${form.id}`);
+  return round;
 }
 
 type Env = ApiEnv;
@@ -123,7 +133,7 @@ export function createApiApp(deps: ApiDeps) {
 
   // ---- public: forms are published documents; signing in and out.
   app.get('/forms', (c) => c.json({ forms: listForms(service) }));
-  app.get('/forms/:formId', (c) => c.json(describeForm(service.form(c.req.param('formId')), service.forms())));
+  for (const [path, routes] of Object.entries(deps.publicRoutes ?? {})) app.route(path, routes);
 
   app.post('/auth/code', async (c) => {
     const body = (await jsonBody(c)) as { email?: unknown } | null;
@@ -172,16 +182,8 @@ export function createApiApp(deps: ApiDeps) {
 
   app.get('/me/due', async (c) => c.json({ items: await listDue(service, c.var.actor, clock.now()) }));
 
-  /** The round a request names: `?dot=<round id>`, else the form's seed round; it must be a round of that form. */
-  async function namedRound(c: Context<Env>) {
-    const form = service.form(c.req.param('formId')!);
-    const round = await service.round(c.req.query('dot') ?? form.id);
-    if (round.formId !== form.id) throw new RoundNotFoundError(`round ${round.id} is not of ${form.id}`);
-    return round;
-  }
-
   app.get('/forms/:formId/reporters', async (c) => {
-    const round = await namedRound(c);
+    const round = await namedRound(service, c);
     return c.json({ units: access.visibleReporters(c.var.actor, round, await service.reporters(round.id), await units()) });
   });
 
@@ -240,20 +242,8 @@ export function createApiApp(deps: ApiDeps) {
 
   app.get('/forms/:formId/periods/:period/rollup/:orgUnit', async (c) => c.json(await service.rollup(await allow(c, 'rollup'))));
 
-  app.get('/forms/:formId/periods/:period/summary', async (c) => {
-    const round = await namedRound(c);
-    if (!access.readSummary(c.var.actor, round, await units())) throw new ForbiddenError(`${c.var.actor.email} may not read summary ${round.id}`);
-    return c.json({ summary: await buildSummary(service, round.id, c.req.param('period'), clock.now()) });
-  });
-
-  // ---- dashboard: officials, for forms issued at or below their unit.
+  // ---- dashboard: officials, for forms issued at or below their unit (one form's: apart-routes.ts).
   app.get('/dashboard', async (c) => c.json({ forms: await listFollowed(service, c.var.actor, clock.now()) }));
-
-  app.get('/dashboard/:formId', async (c) => {
-    const round = await namedRound(c);
-    if (!access.readSummary(c.var.actor, round, await units())) throw new ForbiddenError(`${c.var.actor.email} may not see the dashboard of ${round.id}`);
-    return c.json(await buildDashboard(service, round.id, clock.now()));
-  });
 
   for (const [path, routes] of Object.entries(deps.routes)) app.route(path, routes);
 

@@ -1,11 +1,11 @@
 /**
- * `/api/exports/*`, `/api/rounds*` and an answer's return/accept/reopen/history in their own Lambda: the API
- * app plus the export routes (exceljs is large) and round administration (which also writes the rounds'
- * EventBridge schedules), so the function on the submit path stays small.
+ * Everything of `/api` off the submit path in its own Lambda (apart-routes.ts): the forms' descriptions,
+ * summaries, dashboards and exports (exceljs is large), round administration (which also writes the rounds'
+ * EventBridge schedules) and an answer's return/accept/reopen/history, so the function on the submit path
+ * stays small.
  */
 import { schedulerFromConfig } from '../adapters/scheduler/eventbridge-scheduler.ts';
 import { createLambdaHandler } from './lambda-app.ts';
-import { createExportRoutes } from './export-routes.ts';
-import { createRoundRoutes } from './round-routes.ts';
+import { apartRoutes } from './apart-routes.ts';
 
-export const handler = await createLambdaHandler((runtime) => ({ '/exports': createExportRoutes(runtime), ...createRoundRoutes(runtime) }), schedulerFromConfig);
+export const handler = await createLambdaHandler(apartRoutes, schedulerFromConfig);

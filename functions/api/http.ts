@@ -17,8 +17,10 @@ export interface HttpOptions {
   limits?: RateLimits;
   /** Minimum duration of a login-code request (see core/auth.ts); tests lower it. */
   codeAnswerFloorMs?: number;
-  /** Sub-apps behind the session check, by path under `/api` (e.g. `{ '/exports': createExportRoutes(runtime) }`). */
+  /** Sub-apps behind the session check, by path under `/api` (the second function's: `apartRoutes(runtime)`). */
   routes?: Record<string, Hono<ApiEnv>>;
+  /** Sub-apps anyone may read, by path under `/api`. */
+  publicRoutes?: Record<string, Hono<ApiEnv>>;
 }
 
 /** @example const { app } = createHttp(runtime, { authSecret }); serve(app) */
@@ -42,6 +44,7 @@ export function createHttp(runtime: Runtime, options: HttpOptions) {
     publicUrl: config.publicUrl,
     clientAddress: options.clientAddress ?? (() => 'unknown'),
     routes: options.routes ?? {},
+    publicRoutes: options.publicRoutes ?? {},
   });
   return { auth, app };
 }

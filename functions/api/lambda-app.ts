@@ -4,7 +4,6 @@
  * Secrets Manager and only their ARNs are in the environment. The API and the
  * export functions differ only in the sub-apps they mount.
  */
-import type { Hono } from 'hono';
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { loadForms } from '#schemas/registry.ts';
 import { SesSimpleMailer } from '../adapters/mail/ses-mailer.ts';
@@ -12,11 +11,10 @@ import { readLambdaConfig, readLambdaSecrets, type LambdaConfig } from '../confi
 import type { RoundScheduler } from '../core/ports.ts';
 import { clientAddressOf } from './client-address.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
-import type { ApiEnv } from './app.ts';
-import { createHttp } from './http.ts';
+import { createHttp, type HttpOptions } from './http.ts';
 
 export async function createLambdaHandler(
-  routes: (runtime: Runtime) => Record<string, Hono<ApiEnv>> = () => ({}),
+  routes: (runtime: Runtime) => Pick<HttpOptions, 'routes' | 'publicRoutes'> = () => ({}),
   /** The function that administers rounds writes their schedules; the API function neither needs nor bundles it. */
   scheduler: (config: LambdaConfig) => RoundScheduler | undefined = () => undefined,
 ) {
@@ -34,7 +32,7 @@ export async function createLambdaHandler(
   const { app } = createHttp(runtime, {
     authSecret: config.AUTH_SECRET,
     clientAddress: (c) => clientAddressOf((name) => c.req.header(name), originKey, getConnInfo(c).remote.address),
-    routes: routes(runtime),
+    ...routes(runtime),
   });
   return handle(app);
 }

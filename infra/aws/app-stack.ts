@@ -3,8 +3,8 @@
  * without touching submissions; the table comes from the data stack.
  *
  *   browser ─ CloudFront ─┬─ S3 (web build, origin access control)
- *                         └─ /api/* ─ HTTP API ─┬─ /api/exports/* ─ Lambda: export
- *                                               └─ /api/*          ─ Lambda: api
+ *                         └─ /api/* ─ HTTP API ─┬─ outputs, rounds, reviews ─ Lambda: export
+ *                                               └─ /api/* (the submit path)  ─ Lambda: api
  *   EventBridge Scheduler (group baocao-<env>: the API writes each round's schedules)
  *     ─ scheduler role ─ Lambda: jobs ─ SQS DLQ ─ alarm
  */
@@ -75,8 +75,11 @@ export const TABLE_ACTIONS: Record<LambdaName, string[]> = {
   jobs: [...READ, 'dynamodb:UpdateItem'],
 };
 
-/** Paths of the HTTP API served by the export function; the rest of `/api/*` is the API function's. */
+/** Paths of the HTTP API served by the export function (functions/api/apart-routes.ts); the rest of `/api/*` is the API function's. */
 export const EXPORT_FUNCTION_ROUTES = [
+  '/api/forms/{formId}',
+  '/api/forms/{formId}/periods/{period}/summary',
+  '/api/dashboard/{formId}',
   '/api/exports/{proxy+}',
   '/api/rounds',
   '/api/rounds/{proxy+}',

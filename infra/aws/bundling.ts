@@ -17,7 +17,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const LAMBDA_ENTRIES = {
   api: 'functions/api/lambda.ts',
-  /** `/api/exports/*`: the API app plus the spreadsheet exports, apart because exceljs is large. */
+  /** `/api/exports/*`, summaries, dashboards, rounds: the API app plus everything off the submit path (apart-routes.ts). */
   export: 'functions/api/export-lambda.ts',
   jobs: 'functions/jobs/lambda.ts',
 } as const;

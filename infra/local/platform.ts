@@ -24,8 +24,7 @@ import { readSeedOrgUnits } from '#schemas/data/seed.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
 import { freePort } from './ports.ts';
 import { PAGE_SECURITY_HEADERS, securityHeaders } from '../../functions/api/security.ts';
-import { createExportRoutes } from '../../functions/api/export-routes.ts';
-import { createRoundRoutes } from '../../functions/api/round-routes.ts';
+import { apartRoutes } from '../../functions/api/apart-routes.ts';
 import { createHttp, type Http } from '../../functions/api/http.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 import { GENERIC_FORM_PAGE } from '../aws/web-routing.ts';
@@ -148,7 +147,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...createHttp(services, {
         authSecret: options.authSecret ?? randomBytes(32).toString('base64url'),
         clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-        routes: { '/exports': createExportRoutes(services), ...createRoundRoutes(services) },
+        ...apartRoutes(services),
       }),
     };
     await ensureTable(runtime.db, TABLE_NAME);

@@ -2,7 +2,7 @@
  * Validation of an answer, on the server: one schema, one error shape.
  */
 import type * as z from './zod.ts';
-import { jsonSchemaOf } from './describe.ts';
+import { ruleTreeOf } from './rule-tree.ts';
 import { checkRules } from './rules.ts';
 
 /**
@@ -45,7 +45,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors 
 export function validateData<S extends z.core.$ZodType>(schema: S, data: unknown): ValidationResult<z.output<S>> {
   const result = (schema as unknown as z.ZodMiniType<z.output<S>>).safeParse(data);
   if (!result.success) return { ok: false, fields: toFieldErrors(result.error.issues) };
-  const issues = checkRules(jsonSchemaOf(schema), result.data);
+  const issues = checkRules(ruleTreeOf(schema), result.data);
   if (issues.length === 0) return { ok: true, data: result.data };
   const { fields, add } = fieldErrors();
   for (const issue of issues) add(issue.path, issue.message);

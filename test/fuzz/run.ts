@@ -7,8 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadForms } from '#schemas/registry.ts';
 import { MemoryMailer } from '../support/fakes.ts';
-import { createExportRoutes } from '../../functions/api/export-routes.ts';
-import { createRoundRoutes } from '../../functions/api/round-routes.ts';
+import { apartRoutes } from '../../functions/api/apart-routes.ts';
 import { createHttp } from '../../functions/api/http.ts';
 import { createRuntime } from '../../functions/runtime.ts';
 import { settableClock } from '../../infra/local/demo-data.ts';
@@ -38,7 +37,7 @@ try {
   });
   const runtime = {
     ...services,
-    ...createHttp(services, { authSecret: randomBytes(32).toString('base64url'), routes: { '/exports': createExportRoutes(services), ...createRoundRoutes(services) } }),
+    ...createHttp(services, { authSecret: randomBytes(32).toString('base64url'), ...apartRoutes(services) }),
   };
   await ensureTable(runtime.db, tableName);
   await runtime.orgUnits.upsertAll(readSeedOrgUnits());

@@ -204,7 +204,7 @@ describe('HTTP API', () => {
     });
   });
 
-  test('/api/* goes to the API function; exports and round administration to the export function', () => {
+  test('/api/* goes to the API function; outputs, exports and round administration to the export function', () => {
     const target = (route: string) => {
       const [, r] = resources(app, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === route)!;
       const integration = app.toJSON().Resources[r.Properties.Target['Fn::Join'][1][1].Ref];
@@ -212,10 +212,10 @@ describe('HTTP API', () => {
     };
     expect(target('ANY /api/{proxy+}')).toBe(functionId('Api'));
     expect(target('ANY /api/exports/{proxy+}')).toBe(functionId('Export'));
-    for (const route of ['/api/rounds', '/api/rounds/{proxy+}', '/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/return', '/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/history']) {
+    for (const route of ['/api/forms/{formId}', '/api/forms/{formId}/periods/{period}/summary', '/api/dashboard/{formId}', '/api/rounds', '/api/rounds/{proxy+}', '/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/return', '/api/forms/{formId}/periods/{period}/submissions/{orgUnit}/history']) {
       expect(target(`ANY ${route}`), route).toBe(functionId('Export'));
     }
-    expect(EXPORT_FUNCTION_ROUTES).toHaveLength(7);
+    expect(EXPORT_FUNCTION_ROUTES).toHaveLength(10);
   });
 });
 

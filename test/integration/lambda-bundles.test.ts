@@ -337,4 +337,23 @@ describe('the synthesized bundles, in the loop', () => {
     const rows = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1)));
     expect(rows).toContainEqual(expect.arrayContaining(['79', 'Thành phố Hồ Chí Minh', 500, 1200, 80]));
   });
+
+  test('the export function serves what the submit path does not need: a form’s description, a period’s summary, a form’s dashboard', async () => {
+    const { cookie } = await signIn(OFFICIAL);
+    const exportFunction = functionIdOf(readCloudAssembly().app, 'Export');
+    const read = async (path: string, cookies?: string[]) => {
+      expect(routes.find((r) => r.pattern.test(path))?.fn, path).toBe(exportFunction);
+      const response = await request('GET', path, cookies ? { cookies } : {});
+      expect(response.statusCode, response.body).toBe(200);
+      return JSON.parse(response.body);
+    };
+    // Public, like the form pages.
+    expect((await read(`/api/forms/${FORM}`)).jsonSchema.properties.need.label.vi).toBe('Nhu cầu hỗ trợ nhân lực y tế');
+    const { summary } = await read(`/api/forms/${FORM}/periods/${PERIOD}/summary`, [cookie]);
+    expect(summary.content.figures[0]).toMatchObject({ label: { vi: 'Tổng nhu cầu' }, value: 500 + 1200 + 80 });
+    const dashboard = await read(`/api/dashboard/${FORM}`, [cookie]);
+    expect(JSON.stringify(dashboard)).toContain('"79"');
+    // The rest of a form's paths stay with the API function.
+    expect(routes.find((r) => r.pattern.test(`/api/forms/${FORM}/reporters`))?.fn).toBe(functionIdOf(readCloudAssembly().app, 'Api'));
+  });
 });

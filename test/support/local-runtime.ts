@@ -8,8 +8,7 @@ import { MemoryMailer } from './fakes.ts';
 import type { Mailer, RoundScheduler } from '../../functions/core/ports.ts';
 import type { Role } from '../../functions/core/users.ts';
 import { createRuntime, type Runtime } from '../../functions/runtime.ts';
-import { createExportRoutes } from '../../functions/api/export-routes.ts';
-import { createRoundRoutes } from '../../functions/api/round-routes.ts';
+import { apartRoutes } from '../../functions/api/apart-routes.ts';
 import { createHttp, type Http } from '../../functions/api/http.ts';
 import { createJobRunners } from '../../functions/jobs/runners.ts';
 import { ensureTable, LOCAL_DYNAMODB_CLIENT } from '../../infra/local/dynamodb-local.ts';
@@ -54,7 +53,7 @@ export async function freshRuntime(
       authSecret: randomBytes(32).toString('base64url'),
       // Tests name the client in a header; in production the hosting layer tells.
       clientAddress: (c) => c.req.header('x-test-client') ?? 'test-client',
-      routes: { '/exports': createExportRoutes(services), ...createRoundRoutes(services) },
+      ...apartRoutes(services),
       ...(options.limits ? { limits: options.limits } : {}),
       codeAnswerFloorMs: options.codeAnswerFloorMs ?? 0,
     }),
