@@ -26,8 +26,11 @@ describe('the form registry', () => {
     // The same module instance: the loader imports this very file, not another one exporting the same id.
     expect(loaded).toBe(file);
     expect(file.default.id).toBe(id);
-    // Nothing else: the build derives what the browser needs, so a form file has no exports for tools.
-    expect(Object.keys(file)).toEqual(['default']);
+    // Nothing else: the build derives what the browser needs, so a form file has no exports for tools;
+    // its outputs (summary, demo data) are apart from the form so the submit path's bundle leaves them out.
+    expect(Object.keys(file).sort()).toEqual(['default', 'outputs']);
+    const { outputs } = file as unknown as { outputs: Record<string, unknown> };
+    expect([typeof outputs['summary'], typeof outputs['demo']]).toEqual(['function', 'function']);
     expect(readFileSync(path.join(formsDir, `${id}.ts`), 'utf8')).not.toContain('@__PURE__');
   });
 

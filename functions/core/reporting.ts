@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { AnyForm } from '#schemas/core/form.ts';
+import type { AnyForm, AnyOutputs } from '#schemas/core/form.ts';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { isValidPeriod, listPeriods } from '#schemas/core/period.ts';
 import { fieldErrors, validateData } from '#schemas/core/validate.ts';
@@ -102,6 +102,13 @@ export function createReportingService(deps: ReportingDeps) {
     return found;
   }
 
+  /** The form's summary and demo data; the function on the submit path loads its forms without them. */
+  function outputs(formId: string): AnyOutputs {
+    const found = registry.outputs(form(formId).id);
+    if (!found) throw new Error(`the outputs of ${formId} are not loaded here: summaries are built by the export and jobs functions`);
+    return found;
+  }
+
   // Every form's seed round (its file's period and reporters) unless a stored round of that id replaces it
   // (an extended deadline), then the rounds officials opened.
   let roundCache: { at: number; rounds: Promise<Round[]> } | undefined;
@@ -193,6 +200,7 @@ export function createReportingService(deps: ReportingDeps) {
 
   return {
     form,
+    outputs,
     forms: () => registry.list(),
     reporters,
     orgUnits,

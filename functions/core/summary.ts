@@ -70,7 +70,7 @@ export async function buildSummary(
     generatedAt: now.toISOString(),
     reporterKinds: 'kinds' in round.reporters ? round.reporters.kinds : [...new Set(reporters.map((u) => u.kind))],
     completeness,
-    content: form.summary.build({ period, reports, reporters, earlier }),
+    content: service.outputs(form.id).summary({ period, reports, reporters, earlier }),
   });
 }
 

@@ -17,7 +17,9 @@ import { sheetNameOf, SHEET_NAME_MAX, slug, summaryFileName, uniqueSheetNames } 
 import { EMAIL_ROWS, renderSummaryEmail, TEXT_COLUMNS, wrap } from './summary-email.ts';
 import { summaryToXlsx, XLSX_FORMATS } from './xlsx.ts';
 
-const forms = (await loadForms()).list();
+const registry = await loadForms();
+const forms = registry.list();
+const synthetic = (formId: string, count: number) => syntheticSummary(registry.get(formId)!, registry.outputs(formId)!, count);
 const SIZES = [63, 700];
 const KB = 1024;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
@@ -34,7 +36,7 @@ describe.each(forms.map((f) => [f.id, f] as [string, AnyForm]))('%s', (_, form) 
     const file = () => summaryFileName(summary, 'xlsx');
 
     beforeAll(async () => {
-      summary = syntheticSummary(form, count);
+      summary = synthetic(form.id, count);
       email = renderSummaryEmail(summary, { dashboardUrl: URL, attachment: summaryFileName(summary, 'xlsx') });
       workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await summaryToXlsx(summary)) as unknown as ArrayBuffer);
@@ -111,7 +113,7 @@ describe.each(forms.map((f) => [f.id, f] as [string, AnyForm]))('%s', (_, form) 
 
 describe('971: the shortage read from the workbook never nets surplus against it', () => {
   test('per profession max(need − offer, 0), surplus apart, the headline their sum', async () => {
-    const summary = syntheticSummary(forms.find((f) => f.id === '971-nhan-luc-y-te')!, 63);
+    const summary = synthetic('971-nhan-luc-y-te', 63);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await summaryToXlsx(summary)) as unknown as ArrayBuffer);
     const table = summary.tables.find((t) => t.id === 'by-profession')!;
@@ -141,7 +143,7 @@ describe('971: the shortage read from the workbook never nets surplus against it
 
 describe('XLSX text', () => {
   test('a text that looks like a formula is a typed text cell, shown as written: no apostrophe, no formula', async () => {
-    const summary = syntheticSummary(forms.find((f) => f.id === '347-y-kien-doanh-nghiep-nguoi-dan')!, 3);
+    const summary = synthetic('347-y-kien-doanh-nghiep-nguoi-dan', 3);
     const items = summary.tables.find((t) => t.id === 'items')!;
     const evil = '=HYPERLINK("http://evil.example","Nhấn vào đây")';
     items.rows[0]!.content = evil;

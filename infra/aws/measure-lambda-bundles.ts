@@ -43,7 +43,7 @@ for (const [name, entry] of Object.entries(LAMBDA_ENTRIES) as Array<[LambdaName,
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6);
-  const budget = name === 'api' ? ` (budget ${kb(API_BUNDLE_BUDGET_BYTES)}, aim 150 KB)` : '';
+  const budget = name === 'api' ? ` (budget ${kb(API_BUNDLE_BUDGET_BYTES)})` : '';
   console.log(`${name.padEnd(6)} ${kb(code.length).padStart(10)} minified, ${kb(gzipSync(code).length).padStart(9)} gzipped${budget}`);
   console.log(`       ${top.map(([pkg, bytes]) => `${pkg} ${kb(bytes)}`).join(', ')}`);
   if (name === 'api' && code.length > API_BUNDLE_BUDGET_BYTES) over = true;

@@ -34,7 +34,7 @@ import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { deadlineOf, duePeriods } from '#schemas/core/calendar.ts';
 import { loadForms } from '#schemas/registry.ts';
 import form971 from '#schemas/forms/971-nhan-luc-y-te.ts';
-import form3294 from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
+import form3294, { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { queryAll } from '../../functions/adapters/dynamodb/store.ts';
 import { listCurrentRequest, listStatusesRequest, saveRevisionRequest } from '../../functions/adapters/dynamodb/requests.ts';
 import { statusKey } from '../../functions/adapters/dynamodb/keys.ts';
@@ -234,7 +234,7 @@ try {
   const fresh = binhPhuoc.slice(n2, 2 * n2);
   for (const u of [...withHistory, ...fresh]) await sessionOf(u.code);
   const days = duePeriods(form3294.period, new Date('2021-12-31T00:00:00Z')).slice(0, 31);
-  const report3294 = (unit: OrgUnit, period: string) => form3294.demo({ unit, random: () => 0.5, period });
+  const report3294 = (unit: OrgUnit, period: string) => outputs3294.demo({ unit, random: () => 0.5, period });
   for (const period of days.slice(0, 30)) {
     await pool(withHistory.length, 16, (i) => put(form3294.id, period, withHistory[i]!.code, report3294(withHistory[i]!, period), { revision: 0 }));
   }

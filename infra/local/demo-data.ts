@@ -54,7 +54,7 @@ export async function fillDemoSubmissions(
         clock.set(new Date(deadline + minutes * 60_000));
         await service.putSubmission(
           { formId: form.id, period, orgUnit: unit.code },
-          { data: form.demo({ unit, random, period }), submittedBy: `Cán bộ ${unit.name}` },
+          { data: service.outputs(form.id).demo({ unit, random, period }), submittedBy: `Cán bộ ${unit.name}` },
         );
         if (late) counts.late++;
         else counts.onTime++;

@@ -65,7 +65,7 @@ try {
   for (const unit of districts.slice(0, 5)) {
     await runtime.service.putSubmission(
       { formId: form4380.id, period: readiness.period.kind === 'once' ? readiness.period.period : today, orgUnit: unit.code },
-      { data: form4380.demo({ unit, random: seededRandom(`demo-relay/${unit.code}`), period: today }), submittedBy: `Cán bộ ${unit.name}` },
+      { data: runtime.service.outputs(form4380.id).demo({ unit, random: seededRandom(`demo-relay/${unit.code}`), period: today }), submittedBy: `Cán bộ ${unit.name}` },
     );
   }
   console.log(`Đợt 4380 mới, Lai Châu chuyển tiếp cho ${districts.length} huyện (hạn sớm hơn hai ngày); 5 huyện đã nộp:`);

@@ -33,6 +33,11 @@ export function registryWithForm(source: string, id: string): string {
   return `${source.slice(0, end + 1)}  '${id}': () => import('./forms/${id}.ts'),\n${source.slice(end + 1)}`;
 }
 
+/** The API function's form list (functions/api/submit-forms.ts) with the new form's line at its end. */
+export function submitFormsWithForm(source: string, id: string): string {
+  return `${source.trimEnd()}\nexport { default as '${id}' } from '#schemas/forms/${id}.ts';\n`;
+}
+
 /** The new form's file: the smallest form the platform accepts, with the places to fill marked TODO. */
 export function formSource(id: string): string {
   return `/**
@@ -41,11 +46,11 @@ export function formSource(id: string): string {
  * Hướng dẫn / guide: schemas/README.md
  */
 import { count, fields, optionalText } from '../core/fields.ts';
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 
 const L = (vi: string, en = vi) => ({ vi, en });
 
-export default defineForm({
+const form = defineForm({
   id: '${id}',
   version: 1,
   title: L('TODO: Tên biểu mẫu báo cáo'),
@@ -73,13 +78,19 @@ export default defineForm({
   summary: {
     // TODO: nơi nhận bản tổng hợp (địa chỉ trong cấu hình) / recipients (addresses come from configuration)
     recipients: [{ key: 'noi-nhan-tong-hop', name: L('TODO: Nơi nhận tổng hợp') }],
-    build: ({ reports }) => ({
-      figures: [{ label: L('TODO: Tổng số'), value: reports.reduce((sum, r) => sum + r.data.total, 0) }],
-      tables: [],
-    }),
   },
-  demo: ({ random }) => ({ total: Math.floor(random() * 1000) }),
 });
+
+export default form;
+
+/** Bản tổng hợp và dữ liệu mẫu / the summary and the demo data (outputs only: never on the submit path). */
+export const outputs: OutputsOf<typeof form> = {
+  summary: ({ reports }) => ({
+    figures: [{ label: L('TODO: Tổng số'), value: reports.reduce((sum, r) => sum + r.data.total, 0) }],
+    tables: [],
+  }),
+  demo: ({ random }) => ({ total: Math.floor(random() * 1000) }),
+};
 `;
 }
 
@@ -88,7 +99,7 @@ export function formTestSource(id: string): string {
   return `import { describe, expect, test } from 'vitest';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { validateData } from '../core/validate.ts';
-import form from './${id}.ts';
+import form, { outputs } from './${id}.ts';
 
 const province = (code: string, name: string): OrgUnit => ({ code, name, kind: 'province', parent: 'VN' });
 
@@ -102,7 +113,7 @@ describe('${id}', () => {
   });
 
   test('the summary adds up the units that reported', () => {
-    const content = form.summary.build({
+    const content = outputs.summary({
       period: '2021-08-01',
       reports: [
         { unit: province('01', 'Hà Nội'), data: { total: 3 }, timeliness: 'on-time' },
@@ -128,10 +139,13 @@ export function scaffoldForm(root: string, id: string): string[] {
   const refusal = refuseFormId(id, existsSync(formFile) ? [...existing, id] : existing);
   if (refusal) throw new RefusedFormId(refusal);
   const updated = registryWithForm(registry, id);
+  const submitFormsFile = path.join(root, 'functions', 'api', 'submit-forms.ts');
+  const submitForms = submitFormsWithForm(readFileSync(submitFormsFile, 'utf8'), id);
   writeFileSync(formFile, formSource(id), { flag: 'wx' });
   writeFileSync(path.join(root, 'schemas', 'forms', `${id}.test.ts`), formTestSource(id), { flag: 'wx' });
   writeFileSync(registryFile, updated);
-  return [`schemas/forms/${id}.ts`, `schemas/forms/${id}.test.ts`, 'schemas/registry.ts'];
+  writeFileSync(submitFormsFile, submitForms);
+  return [`schemas/forms/${id}.ts`, `schemas/forms/${id}.test.ts`, 'schemas/registry.ts', 'functions/api/submit-forms.ts'];
 }
 
 export class RefusedFormId extends Error {

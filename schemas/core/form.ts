@@ -122,12 +122,10 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType, K =
   schema: S;
   reporters: ReporterSpec;
   period: PeriodSpec;
+  /** Who the summary goes to; what it says is the form file's `outputs` export (`OutputsOf`). */
   summary: {
     recipients: Recipient[];
-    build(input: SummaryInput<z.output<S>>): SummaryContent;
   };
-  /** Plausible data a unit might send, for `npm run demo` and generated tests. */
-  demo(context: { unit: OrgUnit; random: () => number; period: string }): z.input<S>;
   /**
    * Set on a form a lower level issues to relay a higher level's form (the id
    * here): its answers can be rolled up into the issuer's own answer to that form.
@@ -152,6 +150,31 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType, K =
   /** Brings data stored under an older `version` up to this one, for display and aggregation. */
   upgrade?(data: unknown, fromVersion: number): z.output<S>;
 }
+
+/**
+ * What a form's answers make beyond the answer itself: its summary and its demo
+ * data. Declared apart from the form (`export const outputs` beside the form's
+ * default export) so the function on the submit path bundles the declarations
+ * without them: outputs are built by the export and jobs functions.
+ */
+export interface FormOutputs<S extends z.core.$ZodType = z.core.$ZodType> {
+  /** The period's summary from the current answers: the figures, tables and charts every output shows. */
+  summary(input: SummaryInput<z.output<S>>): SummaryContent;
+  /** Plausible data a unit might send, for `npm run demo` and generated tests. */
+  demo(context: { unit: OrgUnit; random: () => number; period: string }): z.input<S>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOutputs = FormOutputs<any>;
+
+/**
+ * The outputs type of a form, for a form file's `outputs` export: a plain object
+ * (no call), so a bundle that imports only the form leaves the outputs and the
+ * helpers only they use out.
+ * @example export const outputs: OutputsOf<typeof form> = { summary(input) { ... }, demo({ unit, random }) { ... } };
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OutputsOf<F> = F extends FormDefinition<infer S, any> ? FormOutputs<S> : never;
 
 /** Any form, whatever its schema. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

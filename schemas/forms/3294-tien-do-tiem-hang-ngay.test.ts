@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { validateData } from '../core/validate.ts';
-import form, { type Form3294Report } from './3294-tien-do-tiem-hang-ngay.ts';
+import form, { outputs, type Form3294Report } from './3294-tien-do-tiem-hang-ngay.ts';
 
 const contact = { name: 'Nguyễn Thị Mai', phone: '0271 3879 123' };
 type Vaccines = Form3294Report['vaccines'];
@@ -173,7 +173,7 @@ describe('3294 summary', () => {
     sites: { fixed: 3, mobile: 0 },
     dataEntry: { enteredToday: 150, backlog: 80 },
   };
-  const content = form.summary.build({
+  const content = outputs.summary({
     period: '2021-10-03',
     reporters: [A, B, C],
     earlier,
@@ -213,7 +213,7 @@ describe('3294 summary', () => {
 
   test('the x axis is every day of the round up to the summary\'s day: days nobody reported are gaps, a day one district reported says 1/3', () => {
     // As on the demo platform: the round's first days reported, then nothing until one district on 31/10.
-    const late = form.summary.build({
+    const late = outputs.summary({
       period: '2021-10-31',
       reporters: [A, B, C],
       earlier: [
@@ -241,7 +241,7 @@ describe('3294 summary', () => {
   });
 
   test('the charts start on the round\'s first day even when nobody reported until later', () => {
-    const third = form.summary.build({ period: '2021-10-03', reporters: [A, B, C], earlier: [], reports: [{ unit: A, data: day([100, 0], [0, 0]), timeliness: 'late' }] });
+    const third = outputs.summary({ period: '2021-10-03', reporters: [A, B, C], earlier: [], reports: [{ unit: A, data: day([100, 0], [0, 0]), timeliness: 'late' }] });
     const perDay = third.charts!.find((c) => c.id === 'doses-per-day')!;
     expect(perDay.x).toEqual(['01/10', '02/10', '03/10']);
     expect(perDay.series[0]!.values).toEqual([null, null, 100]);
@@ -306,7 +306,7 @@ describe('3294 summary', () => {
   });
 
   test('on the first day, with nobody reporting, every district shows as not reported and figures are zero', () => {
-    const empty = form.summary.build({ period: '2021-10-01', reporters: [A, B, C], earlier: [], reports: [] });
+    const empty = outputs.summary({ period: '2021-10-01', reporters: [A, B, C], earlier: [], reports: [] });
     expect(empty.figures.map((f) => f.value)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(empty.tables.find((t) => t.id === 'by-district')!.rows.map((r) => [r.code, r.cumulativeTotal, r.status])).toEqual([
       ['688', 0, 'Chưa báo cáo'],
@@ -324,7 +324,7 @@ describe('3294 demo', () => {
       const earlier: Array<{ period: string; kept: ReturnType<NonNullable<typeof form.history>['keep']> }> = [];
       for (let d = 1; d <= 14; d++) {
         const period = `2021-10-${String(d).padStart(2, '0')}`;
-        const result = validateData(form.schema, form.demo({ unit, random, period }));
+        const result = validateData(form.schema, outputs.demo({ unit, random, period }));
         if (!result.ok) throw new Error(JSON.stringify(result.fields));
         const issues: string[] = [];
         form.history!.check(result.data, earlier, (path: string, message: string) => issues.push(`${path}: ${message}`));

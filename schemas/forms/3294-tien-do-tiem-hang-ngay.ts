@@ -10,7 +10,7 @@ import * as z from '../core/zod.ts';
 import { choice, count, fields, grid, optionalText, section, table, contactSection } from '../core/fields.ts';
 import { atMost, sumOf, uniqueIn } from '../core/rules.ts';
 import type { Formula } from '../core/computed.ts';
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 import { formatDate, formatInteger } from '../core/format.ts';
 import { crossTab, daily, figures, sum, tableOf, tally, totalOf, unitTable, type Label } from '../core/summary-kit.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -156,7 +156,7 @@ const addTotals = (a: DoseTotals, b: DoseTotals): DoseTotals => ({
 /** The round's first day, as the summary's cumulative headings say it. */
 const since = formatDate(ROUND.from);
 
-export default defineForm({
+const form = defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
   version: 1,
   title: { vi: 'Báo cáo hằng ngày tiến độ tiêm vắc xin phòng Covid-19 và nhập dữ liệu lên Hệ thống tiêm chủng' },
@@ -173,90 +173,6 @@ export default defineForm({
   period: ROUND,
   summary: {
     recipients: [{ key: 'truong-bcd-tinh-binh-phuoc', name: { vi: 'Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Bình Phước' } }],
-    build(input) {
-      const round = daily(input, ROUND);
-      const given = (d: Report) => doseTotals(d.doses);
-      const cumulative = (key: keyof DoseTotals) => ({ label: `Lũy kế từ ${since}: ${key === 'total' ? 'Tổng' : `Mũi ${key.slice(-1)}`}`, each: (u: OrgUnit) => round.cumulative(u.code, (d) => given(d)[key]) });
-      const byDistrict = unitTable(input, {
-        id: 'by-district',
-        title: 'Tiến độ tiêm chủng theo huyện, thị xã, thành phố',
-        sheet: 'Tiến độ theo huyện',
-        emailTop: 'todayTotal',
-        missing: true,
-        columns: {
-          todayDose1: ['Trong ngày: Mũi 1', (d) => given(d).dose1],
-          todayDose2: ['Trong ngày: Mũi 2', (d) => given(d).dose2],
-          todayTotal: ['Trong ngày: Tổng', (d) => given(d).total],
-          cumulativeDose1: cumulative('dose1'),
-          cumulativeDose2: cumulative('dose2'),
-          cumulativeTotal: cumulative('total'),
-          fixedSites: ['Cơ sở cố định', (d) => d.sites.fixed],
-          mobileSites: ['Điểm tiêm lưu động', (d) => d.sites.mobile],
-          enteredToday: ['Nhập lên Hệ thống trong ngày', (d) => d.dataEntry.enteredToday],
-          backlog: ['Tồn đọng chưa nhập', (d) => d.dataEntry.backlog],
-        },
-        total: 'Toàn tỉnh',
-      });
-      const byDoseAndAge = crossTab({
-        id: 'by-dose-and-age',
-        title: 'Số liều đã tiêm trong ngày theo mũi và nhóm tuổi (toàn tỉnh)',
-        sheet: 'Theo mũi và nhóm tuổi',
-        corner: ['dose', 'Mũi tiêm'],
-        rows: doseRows,
-        columns: ageColumns,
-        cell: (dose, age) => sum(input.reports.map((r) => r.data.doses[dose as DoseKey][age as AgeKey])),
-        rowTotal: 'Tổng',
-        total: 'Tổng cộng',
-      });
-      const stock = (key: 'openingStock' | 'received') => (rows: Report['vaccines']) => sum(rows.map((r) => r[key]));
-      const byVaccine = tableOf({
-        id: 'by-vaccine',
-        title: 'Vắc xin trong ngày theo loại (toàn tỉnh, các huyện đã báo cáo)',
-        sheet: 'Vắc xin theo loại',
-        // In the order of the national vaccine list, the order officers know.
-        rows: tally(input.reports.flatMap((r) => r.data.vaccines), (v) => v.vaccine, vaccineOptions, { vaccine: (_, v) => v.label, openingStock: stock('openingStock'), received: stock('received') }, { skipEmpty: true }),
-        columns: { vaccine: 'Loại vắc xin', openingStock: 'Tồn đầu ngày', received: 'Nhận trong ngày', available: ['Có thể sử dụng', (r) => Number(r.openingStock) + Number(r.received)] },
-        total: 'Tổng cộng',
-      });
-      // The round day by day, every day since it began: the province's doses and its cumulative doses (each day
-      // marked with how many districts reported: a sum over 1 of 11 is not the province's), each district's
-      // doses (its own figure, nothing to mark), the data-entry backlog. A day nobody reported is a gap.
-      const perDay = round.perDay((d) => given(d).total);
-      const chart = (id: string, title: string, unit: Label, series: Array<[Label, ReadonlyArray<number | null>]>, coverage?: 'running' | false) =>
-        round.chart({ id, title, unit, series, ...(coverage === undefined ? {} : { coverage }) });
-      const t = totalOf(byDistrict);
-      // A running total adds up the reports received: when some are missing, its label says how many it holds.
-      const received = round.runningCoverage.at(-1);
-      const held = received && received.reported < received.expected ? ` (${received.reported}/${received.expected} báo cáo đã nhận)` : '';
-      return {
-        charts: [
-          chart('doses-per-day', 'Số mũi tiêm mỗi ngày (toàn tỉnh)', DOSES, [['Toàn tỉnh (các huyện đã báo cáo)', perDay]]),
-          chart(
-            'doses-per-district',
-            'Số mũi tiêm mỗi ngày theo huyện',
-            DOSES,
-            round.units.map((u): [Label, Array<number | null>] => [u.name, round.ofUnit(u.code, (d) => given(d).total)]),
-            false,
-          ),
-          chart('cumulative', `Lũy kế số mũi tiêm từ ${since} (toàn tỉnh)`, DOSES, [['Toàn tỉnh (các báo cáo đã nhận)', round.running(perDay)]], 'running'),
-          chart('backlog', 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', PEOPLE, [['Các huyện đã báo cáo', round.perDay((d) => d.dataEntry.backlog)]]),
-        ],
-        figures: figures({
-          'Số liều đã tiêm trong ngày': t.todayTotal!,
-          [`Lũy kế số liều đã tiêm từ ${since}${held}`]: t.cumulativeTotal!,
-          [`Lũy kế mũi 1 từ ${since}${held}`]: t.cumulativeDose1!,
-          [`Lũy kế mũi 2 từ ${since}${held}`]: t.cumulativeDose2!,
-          'Số đối tượng nhập lên Hệ thống trong ngày': t.enteredToday!,
-          'Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)': t.backlog!,
-        }),
-        tables: [
-          byDistrict,
-          byDoseAndAge,
-          byVaccine,
-          round.table({ id: 'daily-series', title: 'Số mũi tiêm theo ngày, theo huyện', sheet: 'Số mũi tiêm theo ngày', name: 'Huyện, thị xã, thành phố', value: (d) => given(d).total, total: 'Toàn tỉnh' }),
-        ],
-      };
-    },
   },
   history: {
     // What the cumulative rule needs of a day: its doses, and the before-round figures when given.
@@ -274,6 +190,96 @@ export default defineForm({
         );
       }
     },
+  },
+});
+
+export default form;
+
+/** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
+export const outputs: OutputsOf<typeof form> = {
+  summary(input) {
+    const round = daily(input, ROUND);
+    const given = (d: Report) => doseTotals(d.doses);
+    const cumulative = (key: keyof DoseTotals) => ({ label: `Lũy kế từ ${since}: ${key === 'total' ? 'Tổng' : `Mũi ${key.slice(-1)}`}`, each: (u: OrgUnit) => round.cumulative(u.code, (d) => given(d)[key]) });
+    const byDistrict = unitTable(input, {
+      id: 'by-district',
+      title: 'Tiến độ tiêm chủng theo huyện, thị xã, thành phố',
+      sheet: 'Tiến độ theo huyện',
+      emailTop: 'todayTotal',
+      missing: true,
+      columns: {
+        todayDose1: ['Trong ngày: Mũi 1', (d) => given(d).dose1],
+        todayDose2: ['Trong ngày: Mũi 2', (d) => given(d).dose2],
+        todayTotal: ['Trong ngày: Tổng', (d) => given(d).total],
+        cumulativeDose1: cumulative('dose1'),
+        cumulativeDose2: cumulative('dose2'),
+        cumulativeTotal: cumulative('total'),
+        fixedSites: ['Cơ sở cố định', (d) => d.sites.fixed],
+        mobileSites: ['Điểm tiêm lưu động', (d) => d.sites.mobile],
+        enteredToday: ['Nhập lên Hệ thống trong ngày', (d) => d.dataEntry.enteredToday],
+        backlog: ['Tồn đọng chưa nhập', (d) => d.dataEntry.backlog],
+      },
+      total: 'Toàn tỉnh',
+    });
+    const byDoseAndAge = crossTab({
+      id: 'by-dose-and-age',
+      title: 'Số liều đã tiêm trong ngày theo mũi và nhóm tuổi (toàn tỉnh)',
+      sheet: 'Theo mũi và nhóm tuổi',
+      corner: ['dose', 'Mũi tiêm'],
+      rows: doseRows,
+      columns: ageColumns,
+      cell: (dose, age) => sum(input.reports.map((r) => r.data.doses[dose as DoseKey][age as AgeKey])),
+      rowTotal: 'Tổng',
+      total: 'Tổng cộng',
+    });
+    const stock = (key: 'openingStock' | 'received') => (rows: Report['vaccines']) => sum(rows.map((r) => r[key]));
+    const byVaccine = tableOf({
+      id: 'by-vaccine',
+      title: 'Vắc xin trong ngày theo loại (toàn tỉnh, các huyện đã báo cáo)',
+      sheet: 'Vắc xin theo loại',
+      // In the order of the national vaccine list, the order officers know.
+      rows: tally(input.reports.flatMap((r) => r.data.vaccines), (v) => v.vaccine, vaccineOptions, { vaccine: (_, v) => v.label, openingStock: stock('openingStock'), received: stock('received') }, { skipEmpty: true }),
+      columns: { vaccine: 'Loại vắc xin', openingStock: 'Tồn đầu ngày', received: 'Nhận trong ngày', available: ['Có thể sử dụng', (r) => Number(r.openingStock) + Number(r.received)] },
+      total: 'Tổng cộng',
+    });
+    // The round day by day, every day since it began: the province's doses and its cumulative doses (each day
+    // marked with how many districts reported: a sum over 1 of 11 is not the province's), each district's
+    // doses (its own figure, nothing to mark), the data-entry backlog. A day nobody reported is a gap.
+    const perDay = round.perDay((d) => given(d).total);
+    const chart = (id: string, title: string, unit: Label, series: Array<[Label, ReadonlyArray<number | null>]>, coverage?: 'running' | false) =>
+      round.chart({ id, title, unit, series, ...(coverage === undefined ? {} : { coverage }) });
+    const t = totalOf(byDistrict);
+    // A running total adds up the reports received: when some are missing, its label says how many it holds.
+    const received = round.runningCoverage.at(-1);
+    const held = received && received.reported < received.expected ? ` (${received.reported}/${received.expected} báo cáo đã nhận)` : '';
+    return {
+      charts: [
+        chart('doses-per-day', 'Số mũi tiêm mỗi ngày (toàn tỉnh)', DOSES, [['Toàn tỉnh (các huyện đã báo cáo)', perDay]]),
+        chart(
+          'doses-per-district',
+          'Số mũi tiêm mỗi ngày theo huyện',
+          DOSES,
+          round.units.map((u): [Label, Array<number | null>] => [u.name, round.ofUnit(u.code, (d) => given(d).total)]),
+          false,
+        ),
+        chart('cumulative', `Lũy kế số mũi tiêm từ ${since} (toàn tỉnh)`, DOSES, [['Toàn tỉnh (các báo cáo đã nhận)', round.running(perDay)]], 'running'),
+        chart('backlog', 'Số đối tượng chưa nhập lên Hệ thống (tồn đọng)', PEOPLE, [['Các huyện đã báo cáo', round.perDay((d) => d.dataEntry.backlog)]]),
+      ],
+      figures: figures({
+        'Số liều đã tiêm trong ngày': t.todayTotal!,
+        [`Lũy kế số liều đã tiêm từ ${since}${held}`]: t.cumulativeTotal!,
+        [`Lũy kế mũi 1 từ ${since}${held}`]: t.cumulativeDose1!,
+        [`Lũy kế mũi 2 từ ${since}${held}`]: t.cumulativeDose2!,
+        'Số đối tượng nhập lên Hệ thống trong ngày': t.enteredToday!,
+        'Số đối tượng tồn đọng chưa nhập lên Hệ thống (các huyện báo cáo hôm nay)': t.backlog!,
+      }),
+      tables: [
+        byDistrict,
+        byDoseAndAge,
+        byVaccine,
+        round.table({ id: 'daily-series', title: 'Số mũi tiêm theo ngày, theo huyện', sheet: 'Số mũi tiêm theo ngày', name: 'Huyện, thị xã, thành phố', value: (d) => given(d).total, total: 'Toàn tỉnh' }),
+      ],
+    };
   },
   demo({ random }) {
     const n = (max: number) => Math.round(random() * max);
@@ -302,6 +308,6 @@ export default defineForm({
       contact: { name: 'Trần Văn Bình', position: 'Phó Giám đốc Trung tâm Y tế', phone: '0271 3879 123' },
     };
   },
-});
+};
 
 export type { Report as Form3294Report };

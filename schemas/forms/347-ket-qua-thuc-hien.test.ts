@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { describeForm } from '../core/describe.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { validateData } from '../core/validate.ts';
-import form, { type Form347ResultsReport } from './347-ket-qua-thuc-hien.ts';
+import form, { outputs, type Form347ResultsReport } from './347-ket-qua-thuc-hien.ts';
 
 const contact = { name: 'Lê Thị Hoa', phone: '0271 3870 456' };
 
@@ -145,7 +145,7 @@ describe('347 results summary', () => {
     workforce: { retired: 5, private: 0 },
     narrative: 'Đã phân bổ thuốc điều trị cho 15 cơ sở thu dung, điều trị.',
   };
-  const content = form.summary.build({
+  const content = outputs.summary({
     period: '2022-01-08',
     earlier: [],
     reporters: [],
@@ -211,7 +211,7 @@ describe('347 results summary', () => {
   });
 
   test('with no district reporting, coverage is empty rather than a division by zero', () => {
-    const empty = form.summary.build({ period: '2022-01-08', earlier: [], reporters: [], reports: [{ unit: syt, data: sytReport, timeliness: 'late' }] });
+    const empty = outputs.summary({ period: '2022-01-08', earlier: [], reporters: [], reports: [{ unit: syt, data: sytReport, timeliness: 'late' }] });
     expect(empty.tables.find((t) => t.id === 'coverage')!.rows.map((r) => [r.population, r.percent, r.reported])).toEqual([
       [0, null, 0],
       [0, null, 0],
@@ -228,7 +228,7 @@ describe('347 results demo', () => {
     const units = [unit('689', 'Thành phố Đồng Xoài', 'district'), unit('70-SYT', 'Sở Y tế tỉnh Bình Phước', 'department'), unit('70-CA', 'Công an tỉnh Bình Phước', 'department')];
     for (const u of units) {
       for (let i = 0; i < 30; i++) {
-        const result = validateData(form.schema, form.demo({ unit: u, random, period: '2022-01-08' }));
+        const result = validateData(form.schema, outputs.demo({ unit: u, random, period: '2022-01-08' }));
         if (!result.ok) throw new Error(`${u.code}: ${JSON.stringify(result.fields)}`);
       }
     }
@@ -248,7 +248,7 @@ describe('347 progress against the targets, as of the report date', () => {
     dose2Age12to17: { target: 1_000, vaccinated: 900, lastWeek: 140 },
     dose3Age18Plus: { target: 100, vaccinated: 10, lastWeek: 7 },
   };
-  const content = form.summary.build({
+  const content = outputs.summary({
     period: '2022-01-08',
     earlier: [],
     reporters: [],

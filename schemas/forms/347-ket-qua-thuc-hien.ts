@@ -13,7 +13,7 @@ import * as z from '../core/zod.ts';
 import { count, fields, section, text, when, yesNo, contactSection } from '../core/fields.ts';
 import { atMost } from '../core/rules.ts';
 import { evaluateFormula, type Formula } from '../core/computed.ts';
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 import { figures, inCodeOrder, percent, sum, tableOf, unitTable } from '../core/summary-kit.ts';
 import { progressTable } from './shared/target-progress.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -175,7 +175,7 @@ function measuresOf(data: Report): Record<MeasureKey, number> {
 const KIND_LABEL: Partial<Record<OrgUnit['kind'], string>> = { district: 'Huyện, thị xã, thành phố', department: 'Sở, ban, ngành' };
 
 
-export default defineForm({
+const form = defineForm({
   id: '347-ket-qua-thuc-hien',
   // 2: each target asks for the last 7 days (optional, so version-1 answers stay valid).
   version: 2,
@@ -194,62 +194,68 @@ export default defineForm({
   period: { kind: 'once', period: '2022-01-08', deadline: '2022-01-08T00:00' },
   summary: {
     recipients: [{ key: 'ubnd-tinh-binh-phuoc', name: { vi: 'UBND tỉnh Bình Phước' } }],
-    build(input) {
-      // Departments report their own activities; the Sở Y tế's figures may already cover the
-      // districts, so only districts are added up against the population targets.
-      const districts = inCodeOrder(input.reports.filter((r) => r.unit.kind === 'district'));
-      const coverage = tableOf({
-        id: 'coverage',
-        title: 'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
-        sheet: 'Kết quả theo mục tiêu',
-        rows: targets.map((t) => {
-          const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
-          return { target: t.label, deadline: t.deadline, population: sum(sections.map((c) => c.target)), vaccinated: sum(sections.map((c) => c.vaccinated)), reported: sections.length };
-        }),
-        columns: { target: 'Mục tiêu', deadline: 'Thời hạn', population: 'Số người cần tiêm', vaccinated: 'Số người đã tiêm', percent: { label: 'Tỷ lệ đạt', percent: ['vaccinated', 'population'] }, reported: 'Số huyện có số liệu' },
-      });
-      const byUnit = unitTable(input, {
-        id: 'by-unit',
-        title: 'Chi tiết theo đơn vị',
-        name: 'Đơn vị',
-        columns: {
-          kind: { label: 'Loại đơn vị', kind: 'text', value: (_, u) => KIND_LABEL[u.kind] ?? u.kind },
-          ...Object.fromEntries(targets.map((t) => [t.key, { label: `Tỷ lệ: ${t.label}`, kind: 'percent', value: (d: Report) => (d[t.key] ? (evaluateFormula(COVERAGE, d[t.key]) ?? null) : null) }])),
-          ...Object.fromEntries(measures.map((m) => [m.key, [m.label, (d: Report) => measuresOf(d)[m.key]]])),
-        },
-        total: 'Tổng cộng',
-      });
-      const of = (only: (u: OrgUnit) => boolean, key: MeasureKey) => sum(input.reports.filter((r) => only(r.unit)).map((r) => measuresOf(r.data)[key]));
-      const measuresTable = tableOf({
-        id: 'measures',
-        title: 'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
-        sheet: 'Các biện pháp khác',
-        rows: measures.map((m) => ({ measure: m.label, districts: of((u) => u.kind === 'district', m.key), departments: of((u) => u.kind !== 'district', m.key), all: of(() => true, m.key) })),
-        columns: { measure: 'Nội dung', districts: 'Các huyện, thị xã, thành phố', departments: 'Các sở, ban, ngành', all: 'Tổng cộng' },
-      });
-      const narratives = tableOf({
-        id: 'narratives',
-        title: 'Tóm tắt kết quả, khó khăn, vướng mắc và đề xuất của các đơn vị',
-        sheet: 'Tóm tắt của các đơn vị',
-        rows: inCodeOrder(input.reports).map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
-        columns: { name: ['Đơn vị', 'text'], narrative: ['Nội dung', 'text'] },
-      });
-      const inDistricts = (key: MeasureKey) => of((u) => u.kind === 'district', key);
-      const rate = (t: (typeof targets)[number], i: number) => [`Tỷ lệ ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)} (các huyện)`, percent(Number(coverage.rows[i]!.percent ?? 0))];
-      return {
-        figures: figures({
-          ...Object.fromEntries(targets.map(rate)),
-          // The districts' sums, as the rates above: a department's figure may already count a district's (see the measures table).
-          [`${measures[0].label} (các huyện)`]: inDistricts('screeningTested'),
-          [`${measures[1].label} (các huyện)`]: inDistricts('screeningPositive'),
-          [`${measures[3].label} (các huyện)`]: inDistricts('drugsAllocated'),
-          [`${measures[5].label} (các huyện)`]: inDistricts('medicalStations'),
-          'Số nhân viên y tế nghỉ hưu, tư nhân được huy động (các huyện)': inDistricts('retiredWorkers') + inDistricts('privateWorkers'),
-          [`${measures[8].label} (các huyện)`]: inDistricts('mobileTeams'),
-        }),
-        tables: [coverage, progressTable(input.period, targets, districts, 'Toàn tỉnh (các huyện)'), byUnit, measuresTable, narratives],
-      };
-    },
+  },
+});
+
+export default form;
+
+/** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
+export const outputs: OutputsOf<typeof form> = {
+  summary(input) {
+    // Departments report their own activities; the Sở Y tế's figures may already cover the
+    // districts, so only districts are added up against the population targets.
+    const districts = inCodeOrder(input.reports.filter((r) => r.unit.kind === 'district'));
+    const coverage = tableOf({
+      id: 'coverage',
+      title: 'Kết quả tiêm vắc xin theo mục tiêu — cộng số liệu các huyện, thị xã, thành phố (số liệu của sở, ban, ngành không cộng vào)',
+      sheet: 'Kết quả theo mục tiêu',
+      rows: targets.map((t) => {
+        const sections = districts.flatMap((r) => (r.data[t.key] ? [r.data[t.key]!] : []));
+        return { target: t.label, deadline: t.deadline, population: sum(sections.map((c) => c.target)), vaccinated: sum(sections.map((c) => c.vaccinated)), reported: sections.length };
+      }),
+      columns: { target: 'Mục tiêu', deadline: 'Thời hạn', population: 'Số người cần tiêm', vaccinated: 'Số người đã tiêm', percent: { label: 'Tỷ lệ đạt', percent: ['vaccinated', 'population'] }, reported: 'Số huyện có số liệu' },
+    });
+    const byUnit = unitTable(input, {
+      id: 'by-unit',
+      title: 'Chi tiết theo đơn vị',
+      name: 'Đơn vị',
+      columns: {
+        kind: { label: 'Loại đơn vị', kind: 'text', value: (_, u) => KIND_LABEL[u.kind] ?? u.kind },
+        ...Object.fromEntries(targets.map((t) => [t.key, { label: `Tỷ lệ: ${t.label}`, kind: 'percent', value: (d: Report) => (d[t.key] ? (evaluateFormula(COVERAGE, d[t.key]) ?? null) : null) }])),
+        ...Object.fromEntries(measures.map((m) => [m.key, [m.label, (d: Report) => measuresOf(d)[m.key]]])),
+      },
+      total: 'Tổng cộng',
+    });
+    const of = (only: (u: OrgUnit) => boolean, key: MeasureKey) => sum(input.reports.filter((r) => only(r.unit)).map((r) => measuresOf(r.data)[key]));
+    const measuresTable = tableOf({
+      id: 'measures',
+      title: 'Các biện pháp khác (số liệu do từng đơn vị báo cáo; số của sở, ban, ngành và của huyện có thể trùng nhau)',
+      sheet: 'Các biện pháp khác',
+      rows: measures.map((m) => ({ measure: m.label, districts: of((u) => u.kind === 'district', m.key), departments: of((u) => u.kind !== 'district', m.key), all: of(() => true, m.key) })),
+      columns: { measure: 'Nội dung', districts: 'Các huyện, thị xã, thành phố', departments: 'Các sở, ban, ngành', all: 'Tổng cộng' },
+    });
+    const narratives = tableOf({
+      id: 'narratives',
+      title: 'Tóm tắt kết quả, khó khăn, vướng mắc và đề xuất của các đơn vị',
+      sheet: 'Tóm tắt của các đơn vị',
+      rows: inCodeOrder(input.reports).map((r) => ({ name: r.unit.name, narrative: r.data.narrative })),
+      columns: { name: ['Đơn vị', 'text'], narrative: ['Nội dung', 'text'] },
+    });
+    const inDistricts = (key: MeasureKey) => of((u) => u.kind === 'district', key);
+    const rate = (t: (typeof targets)[number], i: number) => [`Tỷ lệ ${t.label.charAt(0).toLowerCase()}${t.label.slice(1)} (các huyện)`, percent(Number(coverage.rows[i]!.percent ?? 0))];
+    return {
+      figures: figures({
+        ...Object.fromEntries(targets.map(rate)),
+        // The districts' sums, as the rates above: a department's figure may already count a district's (see the measures table).
+        [`${measures[0].label} (các huyện)`]: inDistricts('screeningTested'),
+        [`${measures[1].label} (các huyện)`]: inDistricts('screeningPositive'),
+        [`${measures[3].label} (các huyện)`]: inDistricts('drugsAllocated'),
+        [`${measures[5].label} (các huyện)`]: inDistricts('medicalStations'),
+        'Số nhân viên y tế nghỉ hưu, tư nhân được huy động (các huyện)': inDistricts('retiredWorkers') + inDistricts('privateWorkers'),
+        [`${measures[8].label} (các huyện)`]: inDistricts('mobileTeams'),
+      }),
+      tables: [coverage, progressTable(input.period, targets, districts, 'Toàn tỉnh (các huyện)'), byUnit, measuresTable, narratives],
+    };
   },
   demo({ unit, random }) {
     const n = (min: number, max: number) => min + Math.round(random() * (max - min));
@@ -284,6 +290,6 @@ export default defineForm({
       contact: { name: 'Lê Thị Hoa', position: `Chuyên viên, ${unit.name}`, phone: '0271 3870 456' },
     };
   },
-});
+};
 
 export type { Report as Form347ResultsReport };

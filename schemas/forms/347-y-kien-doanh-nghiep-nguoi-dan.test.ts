@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { validateData } from '../core/validate.ts';
-import form, { type Form347FeedbackReport } from './347-y-kien-doanh-nghiep-nguoi-dan.ts';
+import form, { outputs, type Form347FeedbackReport } from './347-y-kien-doanh-nghiep-nguoi-dan.ts';
 
 const contact = { name: 'Phạm Văn Minh', phone: '0271 3881 789' };
 type Item = Form347FeedbackReport['items'][number];
@@ -62,7 +62,7 @@ describe('347 feedback summary', () => {
   const B = district('689', 'Thành phố Đồng Xoài');
   const C = district('690', 'Thị xã Bình Long');
   const other: Item = { source: 'business', topic: 'vaccination', content: 'Đề nghị tiêm tại doanh nghiệp cho công nhân.' };
-  const content = form.summary.build({
+  const content = outputs.summary({
     period: '2022-01-10',
     earlier: [],
     reporters: [A, B, C],
@@ -120,7 +120,7 @@ describe('347 feedback demo', () => {
     let seed = 0.77;
     const random = () => (seed = (seed * 9301 + 49297) % 233280) / 233280;
     for (let i = 0; i < 30; i++) {
-      const result = validateData(form.schema, form.demo({ unit: district('698', 'Huyện Phú Riềng'), random, period: '2022-01-10' }));
+      const result = validateData(form.schema, outputs.demo({ unit: district('698', 'Huyện Phú Riềng'), random, period: '2022-01-10' }));
       if (!result.ok) throw new Error(JSON.stringify(result.fields));
     }
   });

@@ -8,7 +8,7 @@
  */
 import * as z from '../core/zod.ts';
 import { choice, optionalText, table, text, contactSection } from '../core/fields.ts';
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 import { crossTab, figures, inCodeOrder, tableOf, unitTable } from '../core/summary-kit.ts';
 import type { Text } from '../core/i18n.ts';
 
@@ -89,7 +89,7 @@ const DEMO_ITEMS: Array<{ source: Source; topic: Topic; content: string; proposa
   { source: 'business', topic: 'other', content: 'Thủ tục cấp giấy đi đường cho xe chở hàng đã được đơn giản hóa, doanh nghiệp đồng tình.' },
 ];
 
-export default defineForm({
+const form = defineForm({
   id: '347-y-kien-doanh-nghiep-nguoi-dan',
   version: 1,
   title: L(
@@ -116,38 +116,44 @@ export default defineForm({
       { key: 'so-y-te-binh-phuoc', name: L('Sở Y tế tỉnh Bình Phước', 'Bình Phước Department of Health') },
       { key: 'ubnd-tinh-binh-phuoc', name: L('UBND tỉnh Bình Phước', 'People’s Committee of Bình Phước province') },
     ],
-    build(input) {
-      const items = inCodeOrder(input.reports).flatMap(({ unit, data }) => data.items.map((item) => ({ unit, item })));
-      const countOf = (source: string, topic?: string) =>
-        items.filter(({ item }) => item.source === source && (topic === undefined || item.topic === topic)).length;
-      const bySource = Object.fromEntries(sources.map((s) => [s.value, [s.label, (d: Report) => d.items.filter((i) => i.source === s.value).length] as const]));
-      return {
-        figures: figures({
-          'Số ý kiến': items.length,
-          'Ý kiến của doanh nghiệp': countOf('business'),
-          'Ý kiến của người dân': countOf('citizen'),
-          'Số ý kiến có đề xuất, kiến nghị': items.filter(({ item }) => item.proposal).length,
+  },
+});
+
+export default form;
+
+/** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
+export const outputs: OutputsOf<typeof form> = {
+  summary(input) {
+    const items = inCodeOrder(input.reports).flatMap(({ unit, data }) => data.items.map((item) => ({ unit, item })));
+    const countOf = (source: string, topic?: string) =>
+      items.filter(({ item }) => item.source === source && (topic === undefined || item.topic === topic)).length;
+    const bySource = Object.fromEntries(sources.map((s) => [s.value, [s.label, (d: Report) => d.items.filter((i) => i.source === s.value).length] as const]));
+    return {
+      figures: figures({
+        'Số ý kiến': items.length,
+        'Ý kiến của doanh nghiệp': countOf('business'),
+        'Ý kiến của người dân': countOf('citizen'),
+        'Số ý kiến có đề xuất, kiến nghị': items.filter(({ item }) => item.proposal).length,
+      }),
+      tables: [
+        crossTab({ id: 'by-topic', title: 'Số ý kiến theo lĩnh vực', corner: ['topic', 'Lĩnh vực'], rows: topics, columns: sources, cell: (t, s) => countOf(s, t), rowTotal: 'Tổng', total: 'Tổng cộng' }),
+        unitTable(input, {
+          id: 'by-district',
+          title: 'Số ý kiến theo huyện, thị xã, thành phố',
+          sheet: 'Theo huyện, thị xã, thành phố',
+          emailTop: 'total',
+          missing: true,
+          columns: { ...bySource, total: ['Tổng', (d) => d.items.length] },
+          total: 'Tổng cộng',
         }),
-        tables: [
-          crossTab({ id: 'by-topic', title: 'Số ý kiến theo lĩnh vực', corner: ['topic', 'Lĩnh vực'], rows: topics, columns: sources, cell: (t, s) => countOf(s, t), rowTotal: 'Tổng', total: 'Tổng cộng' }),
-          unitTable(input, {
-            id: 'by-district',
-            title: 'Số ý kiến theo huyện, thị xã, thành phố',
-            sheet: 'Theo huyện, thị xã, thành phố',
-            emailTop: 'total',
-            missing: true,
-            columns: { ...bySource, total: ['Tổng', (d) => d.items.length] },
-            total: 'Tổng cộng',
-          }),
-          tableOf({
-            id: 'items',
-            title: 'Danh sách ý kiến',
-            rows: items.map(({ unit, item }, index) => ({ number: index + 1, district: unit.name, source: sourceLabel.get(item.source) ?? item.source, topic: topicLabel.get(item.topic) ?? item.topic, content: item.content, proposal: item.proposal ?? '' })),
-            columns: { number: 'STT', district: ['Huyện, thị xã, thành phố', 'text'], source: ['Ý kiến của', 'text'], topic: ['Lĩnh vực', 'text'], content: ['Nội dung ý kiến', 'text'], proposal: ['Đề xuất, kiến nghị', 'text'] },
-          }),
-        ],
-      };
-    },
+        tableOf({
+          id: 'items',
+          title: 'Danh sách ý kiến',
+          rows: items.map(({ unit, item }, index) => ({ number: index + 1, district: unit.name, source: sourceLabel.get(item.source) ?? item.source, topic: topicLabel.get(item.topic) ?? item.topic, content: item.content, proposal: item.proposal ?? '' })),
+          columns: { number: 'STT', district: ['Huyện, thị xã, thành phố', 'text'], source: ['Ý kiến của', 'text'], topic: ['Lĩnh vực', 'text'], content: ['Nội dung ý kiến', 'text'], proposal: ['Đề xuất, kiến nghị', 'text'] },
+        }),
+      ],
+    };
   },
   demo({ unit, random }) {
     const howMany = 1 + Math.floor(random() * 5);
@@ -157,6 +163,6 @@ export default defineForm({
       contact: { name: 'Phạm Văn Minh', position: `Chuyên viên Phòng Y tế, ${unit.name}`, phone: '0271 3881 789' },
     };
   },
-});
+};
 
 export type { Report as Form347FeedbackReport };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { validateData } from '../core/validate.ts';
-import form from './4380-san-sang-tiem-chung.ts';
+import form, { outputs } from './4380-san-sang-tiem-chung.ts';
 import relay from './laichau-4380-san-sang-tiem-chung.ts';
 import type { Readiness } from './shared/vaccination-readiness.ts';
 
@@ -91,14 +91,14 @@ describe('4380 readiness form', () => {
     const random = () => (seed = (seed * 9301 + 49297) % 233280) / 233280;
     for (const u of [unit('106', 'Huyện Tam Đường'), unit('12-CA', 'Công an tỉnh Lai Châu')]) {
       for (let i = 0; i < 20; i++) {
-        expect(validateData(form.schema, form.demo({ unit: u, random, period: '2021-06-04' }))).toMatchObject({ ok: true });
+        expect(validateData(form.schema, outputs.demo({ unit: u, random, period: '2021-06-04' }))).toMatchObject({ ok: true });
       }
     }
   });
 });
 
 describe('readiness summary', () => {
-  const content = form.summary.build({
+  const content = outputs.summary({
     period: '2021-06-04',
     earlier: [],
     reporters: [],

@@ -5,14 +5,13 @@
  * allocation batch. The letter sets no date; the deadline below is the
  * platform's assumption (one week), to be set by the issuer when publishing.
  */
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 import { buildReadinessSummary, demoReadiness, readinessSchema, readinessTitle, rollupReadiness } from './shared/vaccination-readiness.ts';
 
-export default defineForm({
+const form = defineForm({
   version: 1,
   title: readinessTitle,
   schema: readinessSchema,
-  demo: demoReadiness,
   id: '4380-san-sang-tiem-chung',
   directive: {
     number: '4380/BYT-DP',
@@ -31,7 +30,14 @@ export default defineForm({
     recipients: [
       { key: 'bo-y-te', name: { vi: 'Bộ Y tế (Cục Y tế dự phòng)', en: 'Ministry of Health (Preventive Medicine)' } },
     ],
-    build: buildReadinessSummary,
   },
   rollup: rollupReadiness,
 });
+
+export default form;
+
+/** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
+export const outputs: OutputsOf<typeof form> = {
+  summary: buildReadinessSummary,
+  demo: demoReadiness,
+};

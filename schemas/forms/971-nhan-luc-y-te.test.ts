@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateData } from '../core/validate.ts';
-import form from './971-nhan-luc-y-te.ts';
+import form, { outputs } from './971-nhan-luc-y-te.ts';
 
 const contact = { name: 'Trần Thị Bình', phone: '0283 829 5641' };
 const needing = { appliesDirective16: true, need: { doctors: 120, nurses: 300, technicians: 45 }, contact };
@@ -89,7 +89,7 @@ describe('971 summary', () => {
 
   test('shortage per profession, never netted against another profession’s surplus; no 0 for a side not answered', () => {
     // Technicians: 48 needed, 65 offered. Their surplus of 17 must not shrink the doctors’ and nurses’ shortfall.
-    const content = form.summary.build({
+    const content = outputs.summary({
       period: '2021-07-20',
       earlier: [],
       reporters: [],
@@ -126,7 +126,7 @@ describe('971 summary', () => {
   test('demo data passes the form schema for every kind of province', () => {
     for (const region of ['Đông Nam Bộ', 'Tây Nguyên']) {
       let seed = 0.3;
-      const data = form.demo({ unit: unit('62', region), period: '2021-07-20', random: () => (seed = (seed * 7.1) % 1) });
+      const data = outputs.demo({ unit: unit('62', region), period: '2021-07-20', random: () => (seed = (seed * 7.1) % 1) });
       expect(validateData(form.schema, data).ok).toBe(true);
     }
   });

@@ -5,7 +5,7 @@
  */
 import * as z from '../core/zod.ts';
 import { count, fields, optionalText, section, when, yesNo, contactSection } from '../core/fields.ts';
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 import { figures, sum, tableOf, unitTable } from '../core/summary-kit.ts';
 import type { Text } from '../core/i18n.ts';
 import { matchingTables } from './shared/staff-matching.ts';
@@ -78,7 +78,7 @@ const schema = fields({
 
 type Report = z.output<typeof schema>;
 
-export default defineForm({
+const form = defineForm({
   id: '971-nhan-luc-y-te',
   version: 1,
   title: {
@@ -110,43 +110,49 @@ export default defineForm({
         },
       },
     ],
-    build(input) {
-      const column = (prefix: string, key: string) => prefix + key[0]!.toUpperCase() + key.slice(1);
-      const staff = (prefix: 'need' | 'offer', heading: string) =>
-        // The side a province did not answer is no figure ("—"), not a 0 it did not give.
-        Object.fromEntries(professions.map((p) => [column(prefix, p.key), [`${heading}: ${p.label.vi}`, (d: Report) => d[prefix]?.[p.key] ?? null] as const]));
-      const byProvince = unitTable(input, {
-        id: 'by-province',
-        title: 'Chi tiết theo tỉnh, thành phố',
-        columns: { region: { label: 'Vùng', kind: 'text', value: (_, u) => u.region ?? '' }, directive16: { label: 'Chỉ thị 16', kind: 'text', value: (d) => (d.appliesDirective16 ? 'Có' : 'Không') }, ...staff('need', 'Nhu cầu'), ...staff('offer', 'Hỗ trợ') },
-        total: 'Tổng cộng',
-      });
-      const sums = (prefix: string) => professions.map((p) => byProvince.total![column(prefix, p.key)] as number);
-      const [need, offer] = [sums('need'), sums('offer')];
-      // A surplus of one profession never makes up for a shortage of another: both are counted per profession.
-      const [shortage, surplus] = [professions.map((_, i) => Math.max(need[i]! - offer[i]!, 0)), professions.map((_, i) => Math.max(offer[i]! - need[i]!, 0))];
-      const byProfession = tableOf({
-        id: 'by-profession',
-        title: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn',
-        sheet: 'Theo chuyên môn',
-        rows: professions.map((p, i) => ({ profession: p.label.vi, need: need[i]!, offer: offer[i]!, shortage: shortage[i]!, surplus: surplus[i]! })),
-        columns: { profession: 'Chuyên môn', need: 'Nhu cầu', offer: 'Khả năng hỗ trợ', shortage: 'Còn thiếu', surplus: 'Dư (hỗ trợ được thêm)' },
-        total: 'Tổng cộng',
-      });
-      const side = (s: 'need' | 'offer', key: (typeof professions)[number]['key']) =>
-        input.reports.flatMap(({ unit, data }) => (data[s] ? [{ code: unit.code, name: unit.name, region: unit.region ?? '', count: data[s][key] }] : []));
-      const { matching, unmatched, matched, unmet } = matchingTables(professions.map((p) => ({ profession: p.label.vi, offers: side('offer', p.key), needs: side('need', p.key) })));
-      return {
-        figures: figures({
-          'Tổng nhu cầu': sum(need),
-          'Tổng khả năng hỗ trợ': sum(offer),
-          'Còn thiếu (cộng theo từng chuyên môn)': sum(shortage),
-          'Có thể điều phối ngay': matched,
-          'Nhu cầu chưa đáp ứng sau điều phối': unmet,
-        }),
-        tables: [byProfession, matching, unmatched, byProvince],
-      };
-    },
+  },
+});
+
+export default form;
+
+/** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
+export const outputs: OutputsOf<typeof form> = {
+  summary(input) {
+    const column = (prefix: string, key: string) => prefix + key[0]!.toUpperCase() + key.slice(1);
+    const staff = (prefix: 'need' | 'offer', heading: string) =>
+      // The side a province did not answer is no figure ("—"), not a 0 it did not give.
+      Object.fromEntries(professions.map((p) => [column(prefix, p.key), [`${heading}: ${p.label.vi}`, (d: Report) => d[prefix]?.[p.key] ?? null] as const]));
+    const byProvince = unitTable(input, {
+      id: 'by-province',
+      title: 'Chi tiết theo tỉnh, thành phố',
+      columns: { region: { label: 'Vùng', kind: 'text', value: (_, u) => u.region ?? '' }, directive16: { label: 'Chỉ thị 16', kind: 'text', value: (d) => (d.appliesDirective16 ? 'Có' : 'Không') }, ...staff('need', 'Nhu cầu'), ...staff('offer', 'Hỗ trợ') },
+      total: 'Tổng cộng',
+    });
+    const sums = (prefix: string) => professions.map((p) => byProvince.total![column(prefix, p.key)] as number);
+    const [need, offer] = [sums('need'), sums('offer')];
+    // A surplus of one profession never makes up for a shortage of another: both are counted per profession.
+    const [shortage, surplus] = [professions.map((_, i) => Math.max(need[i]! - offer[i]!, 0)), professions.map((_, i) => Math.max(offer[i]! - need[i]!, 0))];
+    const byProfession = tableOf({
+      id: 'by-profession',
+      title: 'Nhu cầu và khả năng hỗ trợ theo chuyên môn',
+      sheet: 'Theo chuyên môn',
+      rows: professions.map((p, i) => ({ profession: p.label.vi, need: need[i]!, offer: offer[i]!, shortage: shortage[i]!, surplus: surplus[i]! })),
+      columns: { profession: 'Chuyên môn', need: 'Nhu cầu', offer: 'Khả năng hỗ trợ', shortage: 'Còn thiếu', surplus: 'Dư (hỗ trợ được thêm)' },
+      total: 'Tổng cộng',
+    });
+    const side = (s: 'need' | 'offer', key: (typeof professions)[number]['key']) =>
+      input.reports.flatMap(({ unit, data }) => (data[s] ? [{ code: unit.code, name: unit.name, region: unit.region ?? '', count: data[s][key] }] : []));
+    const { matching, unmatched, matched, unmet } = matchingTables(professions.map((p) => ({ profession: p.label.vi, offers: side('offer', p.key), needs: side('need', p.key) })));
+    return {
+      figures: figures({
+        'Tổng nhu cầu': sum(need),
+        'Tổng khả năng hỗ trợ': sum(offer),
+        'Còn thiếu (cộng theo từng chuyên môn)': sum(shortage),
+        'Có thể điều phối ngay': matched,
+        'Nhu cầu chưa đáp ứng sau điều phối': unmet,
+      }),
+      tables: [byProfession, matching, unmatched, byProvince],
+    };
   },
   demo({ unit, random }) {
     // In July 2021 the southern provinces were under Directive 16 and asked for staff.
@@ -162,6 +168,6 @@ export default defineForm({
       contact: { name: 'Nguyễn Văn An', position: 'Phó Giám đốc Sở Y tế', phone: '0912 345 678' },
     };
   },
-});
+};
 
 export type { Report as Form971Report };

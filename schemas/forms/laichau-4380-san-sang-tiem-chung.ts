@@ -4,14 +4,13 @@
  * the Ministry's form, so the province builds its answer from these by roll-up.
  * Due before the province's own deadline to the Ministry, so it can roll up.
  */
-import { defineForm } from '../core/form.ts';
+import { defineForm, type OutputsOf } from '../core/form.ts';
 import { buildReadinessSummary, demoReadiness, readinessSchema, readinessTitle } from './shared/vaccination-readiness.ts';
 
-export default defineForm({
+const form = defineForm({
   version: 1,
   title: readinessTitle,
   schema: readinessSchema,
-  demo: demoReadiness,
   id: 'laichau-4380-san-sang-tiem-chung',
   relayOf: '4380-san-sang-tiem-chung',
   directive: {
@@ -32,6 +31,13 @@ export default defineForm({
       { key: 'ubnd-tinh-lai-chau', name: { vi: 'UBND tỉnh Lai Châu', en: 'Lai Châu Provincial People’s Committee' } },
       { key: 'so-y-te-lai-chau', name: { vi: 'Sở Y tế tỉnh Lai Châu', en: 'Lai Châu Department of Health' } },
     ],
-    build: buildReadinessSummary,
   },
 });
+
+export default form;
+
+/** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
+export const outputs: OutputsOf<typeof form> = {
+  summary: buildReadinessSummary,
+  demo: demoReadiness,
+};

@@ -248,7 +248,7 @@ describe('the officials’ dashboard', () => {
     e2e.clock.set(new Date('2021-10-06T10:00:00Z'));
     await service.putSubmission(
       { formId: DAILY, period: '2021-10-06', orgUnit: first!.code },
-      { data: service.form(DAILY).demo({ unit: first!, random: seededRandom('e2e/3294/06'), period: '2021-10-06' }), submittedBy: `Cán bộ ${first!.name}` },
+      { data: service.outputs(DAILY).demo({ unit: first!, random: seededRandom('e2e/3294/06'), period: '2021-10-06' }), submittedBy: `Cán bộ ${first!.name}` },
     );
     e2e.clock.set(new Date('2021-10-06T12:00:00Z'));
     await signInBrowser(e2e, { unit: '70', role: 'official' });

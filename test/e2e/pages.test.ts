@@ -24,8 +24,7 @@ const inputs = defineForm({
   schema: fields({ area: decimal({ label: 'Diện tích', max: 10_000, unit: 'ha' }), start: date({ label: 'Ngày bắt đầu' }) }),
   reporters: { under: '70', kinds: ['district'] },
   period: { kind: 'once', period: '2021-07-20', deadline: '2021-07-20T17:00' },
-  summary: { recipients: [], build: () => ({ figures: [], tables: [] }) },
-  demo: () => ({ area: 1, start: '2021-07-01' }),
+  summary: { recipients: [] },
 });
 
 let e2e: E2E;

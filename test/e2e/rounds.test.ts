@@ -149,7 +149,7 @@ describe('4380 relayed by Lai Châu to its districts', () => {
     for (const unit of districts.slice(0, 7)) {
       await runtime.service.putSubmission(
         { formId: FORM, period, orgUnit: unit.code },
-        { data: form.demo({ unit, random: seededRandom(`relay/${unit.code}`), period }), submittedBy: `Cán bộ ${unit.name}` },
+        { data: runtime.service.outputs(form.id).demo({ unit, random: seededRandom(`relay/${unit.code}`), period }), submittedBy: `Cán bộ ${unit.name}` },
       );
     }
     const g01 = (await Promise.all(districts.slice(0, 7).map((u) => runtime.submissions.getCurrent({ formId: FORM, period, orgUnit: u.code }))))

@@ -34,8 +34,7 @@ const siteList = () =>
   });
 const common = {
   version: 1,
-  summary: { recipients: [], build: () => ({ figures: [], tables: [] }) },
-  demo: () => ({ sites: [] }),
+  summary: { recipients: [] },
 };
 const parentForm = defineForm({
   ...common,

@@ -387,7 +387,7 @@ export async function fuzzTargets(runtime: Runtime, signIn: (user: { role: 'repo
   for (const form of runtime.service.forms()) {
     const [unit] = await runtime.service.reporters(form.id);
     const [period] = listPeriods(form.period);
-    const data = form.demo({ unit: unit!, random: seedRandom, period: period! }) as Record<string, unknown>;
+    const data = runtime.service.outputs(form.id).demo({ unit: unit!, random: seedRandom, period: period! }) as Record<string, unknown>;
     targets.push({
       name: form.id,
       method: 'PUT',

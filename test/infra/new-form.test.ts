@@ -19,21 +19,25 @@ beforeAll(() => {
   copy = mkdtempSync(path.join(tmpdir(), 'new-form-'));
   cpSync(path.join(REPO_ROOT, 'schemas'), path.join(copy, 'schemas'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'package.json'), path.join(copy, 'package.json'));
+  for (const file of ['submit-forms.ts', 'submit-forms.test.ts']) cpSync(path.join(REPO_ROOT, 'functions/api', file), path.join(copy, 'functions/api', file));
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   // The project's compiler options, on the scaffolded files alone (and what they import): the rest is checked by `npm run check`.
   const tsconfig = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tsconfig.json'), 'utf8')) as { include: string[] };
-  const files = ['schemas/forms/9999-so-giuong-benh.ts', 'schemas/forms/9999-so-giuong-benh.test.ts', 'schemas/registry.ts'];
+  const files = ['schemas/forms/9999-so-giuong-benh.ts', 'schemas/forms/9999-so-giuong-benh.test.ts', 'schemas/registry.ts', 'functions/api/submit-forms.ts'];
   writeFileSync(path.join(copy, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: undefined, files }));
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 describe('npm run new-form', () => {
-  test('scaffolds a form, its test and the registry line; all three check and pass', () => {
+  test('scaffolds a form, its test and the registry lines; all check and pass', () => {
     const made = newForm('9999-so-giuong-benh');
     expect(made.stderr).toBe('');
     expect(made.stdout).toContain('schemas/forms/9999-so-giuong-benh.test.ts');
     expect(readFileSync(path.join(copy, 'schemas/registry.ts'), 'utf8')).toContain(
       "  '9999-so-giuong-benh': () => import('./forms/9999-so-giuong-benh.ts'),\n};",
+    );
+    expect(readFileSync(path.join(copy, 'functions/api/submit-forms.ts'), 'utf8')).toMatch(
+      /\nexport \{ default as '9999-so-giuong-benh' \} from '#schemas\/forms\/9999-so-giuong-benh.ts';\n$/,
     );
 
     const tsc = run(path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json');
@@ -46,9 +50,10 @@ describe('npm run new-form', () => {
       copy,
       'schemas/forms/9999-so-giuong-benh.test.ts',
       'schemas/registry.test.ts',
+      'functions/api/submit-forms.test.ts',
     );
     expect(vitest.status, vitest.stdout + vitest.stderr).toBe(0);
-    expect(vitest.stdout).toMatch(/Test Files\s.*2 passed/);
+    expect(vitest.stdout).toMatch(/Test Files\s.*3 passed/);
   }, 120_000);
 
   test('refuses a taken id and a malformed one, in Vietnamese, writing nothing', () => {

@@ -100,12 +100,10 @@ beforeAll(async () => {
   await runtime.users.create('system', { email: 'nhan-vien-79@test.local', name: 'Nhân viên', unit: '79', role: 'reporter' });
   // Something to read everywhere.
   await runtime.service.putSubmission({ formId: F971, period: '2021-07-20', orgUnit: '79' }, { data: data971, submittedBy: secret });
-  const form3294 = runtime.service.form(F3294);
   const unit = (await runtime.service.orgUnits()).byCode.get('689')!;
-  await runtime.service.putSubmission({ formId: F3294, period: '2021-10-01', orgUnit: '689' }, { data: form3294.demo({ unit, random: () => 0.5, period: '2021-10-01' }), submittedBy: secret });
-  const form4380 = runtime.service.form(F4380);
+  await runtime.service.putSubmission({ formId: F3294, period: '2021-10-01', orgUnit: '689' }, { data: runtime.service.outputs(F3294).demo({ unit, random: () => 0.5, period: '2021-10-01' }), submittedBy: secret });
   const tamDuong = (await runtime.service.orgUnits()).byCode.get('106')!;
-  await runtime.service.putSubmission({ formId: 'laichau-4380-san-sang-tiem-chung', period: '2021-06-03', orgUnit: '106' }, { data: form4380.demo({ unit: tamDuong, random: () => 0.5, period: '2021-06-03' }), submittedBy: secret });
+  await runtime.service.putSubmission({ formId: 'laichau-4380-san-sang-tiem-chung', period: '2021-06-03', orgUnit: '106' }, { data: runtime.service.outputs(F4380).demo({ unit: tamDuong, random: () => 0.5, period: '2021-06-03' }), submittedBy: secret });
 });
 
 async function call(route: Route, actor: string | undefined) {

@@ -250,7 +250,7 @@ describe('sessions', () => {
   test('over HTTPS the cookie is __Host- prefixed and Secure', async () => {
     const https = createHttp(
       createRuntime({
-        registry: { list: () => runtime.service.forms(), get: (id) => runtime.service.forms().find((f) => f.id === id) },
+        registry: { list: () => runtime.service.forms(), get: (id) => runtime.service.forms().find((f) => f.id === id), outputs: () => undefined },
         tableName: runtime.tableName,
         dynamodb: { ...LOCAL_DYNAMODB_CLIENT, endpoint: inject('dynamodbEndpoint') },
         mailer,

@@ -5,7 +5,7 @@
  * middleware on the document client.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import form3294 from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
+import { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { gridCell } from '#schemas/core/dashboard-grid.ts';
 import type { FormDashboard } from '../../functions/api/contract.ts';
 import { countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (let d = 1; d <= 14; d++) {
     const period = `2021-10-${String(d).padStart(2, '0')}`;
     for (const unit of units.slice(0, d % 2 === 0 ? 2 : 1)) {
-      await runtime.service.putSubmission({ formId: FORM, period, orgUnit: unit.code }, { data: form3294.demo({ unit, random: () => 0.3, period }), submittedBy: 'x' });
+      await runtime.service.putSubmission({ formId: FORM, period, orgUnit: unit.code }, { data: outputs3294.demo({ unit, random: () => 0.3, period }), submittedBy: 'x' });
     }
   }
   official = await signIn(runtime, { role: 'official', unit: '70' });

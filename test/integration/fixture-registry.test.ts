@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { formLoaders } from '#schemas/registry.ts';
 import { listSchedules } from '../../functions/core/schedules.ts';
 import { freshRuntime, signIn } from '../support/local-runtime.ts';
-import sample from '../fixtures/forms/vi-du-tu-vung.ts';
+import sample, { outputs as sampleOutputs } from '../fixtures/forms/vi-du-tu-vung.ts';
 
 const loaders = { ...formLoaders, 'vi-du-tu-vung': async () => ({ default: sample }) };
 
@@ -36,7 +36,7 @@ describe('a throwaway form in a fixture registry', () => {
     expect(reporters.units.map((u) => u.code)).toEqual(['688', '689', '690', '691', '692', '693', '694', '695', '696', '697', '698']);
 
     runtime.clock.set(new Date('2099-10-02T09:00:00Z'));
-    const data = sample.demo({ unit: { code: '689', name: 'Đồng Xoài', kind: 'district' }, random: () => 0.5, period: '2099-10-02' });
+    const data = sampleOutputs.demo({ unit: { code: '689', name: 'Đồng Xoài', kind: 'district' }, random: () => 0.5, period: '2099-10-02' });
     const put = await runtime.app.request('/api/forms/vi-du-tu-vung/periods/2099-10-02/submissions/689', {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: await signIn(runtime, { role: 'reporter', unit: '689' }) },

@@ -4,19 +4,19 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildSummary } from '../../functions/core/summary.ts';
-import { v1, v2 } from '../fixtures/forms/versioned.ts';
+import { v1, v1Outputs, v2, v2Outputs } from '../fixtures/forms/versioned.ts';
 import { freshRuntime, signIn } from '../support/local-runtime.ts';
 
 const key = (orgUnit: string) => ({ formId: 'vi-du-phien-ban', period: '2021-02-01', orgUnit });
 
 describe('form versions', () => {
   test('a version-1 answer keeps its version, displays as sent, and aggregates under version 2', async () => {
-    const before = await freshRuntime({ loaders: { 'vi-du-phien-ban': async () => ({ default: v1 }) } });
+    const before = await freshRuntime({ loaders: { 'vi-du-phien-ban': async () => ({ default: v1, outputs: v1Outputs }) } });
     await before.service.putSubmission(key('01'), { data: { beds: 120 }, submittedBy: 'Hà Nội' });
     await before.service.putSubmission(key('79'), { data: { beds: 300 }, submittedBy: 'TP HCM' });
 
     const after = await freshRuntime({
-      loaders: { 'vi-du-phien-ban': async () => ({ default: v2 }) },
+      loaders: { 'vi-du-phien-ban': async () => ({ default: v2, outputs: v2Outputs }) },
       tableName: before.tableName,
       seed: false,
     });
@@ -38,9 +38,9 @@ describe('form versions', () => {
   });
 
   test('re-sending an old answer unchanged under a new version stores it as a new revision of the new version', async () => {
-    const before = await freshRuntime({ loaders: { 'vi-du-phien-ban': async () => ({ default: v1 }) } });
+    const before = await freshRuntime({ loaders: { 'vi-du-phien-ban': async () => ({ default: v1, outputs: v1Outputs }) } });
     await before.service.putSubmission(key('01'), { data: { beds: 120 }, submittedBy: 'Hà Nội' });
-    const after = await freshRuntime({ loaders: { 'vi-du-phien-ban': async () => ({ default: v2 }) }, tableName: before.tableName, seed: false });
+    const after = await freshRuntime({ loaders: { 'vi-du-phien-ban': async () => ({ default: v2, outputs: v2Outputs }) }, tableName: before.tableName, seed: false });
     // Version 2 requires ICU beds: the old data alone is not a valid version-2 answer.
     await expect(after.service.putSubmission(key('01'), { data: { beds: 120 }, submittedBy: 'Hà Nội' })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',

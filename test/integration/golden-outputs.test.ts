@@ -75,7 +75,7 @@ describe.each(formIds)('%s', (formId) => {
     if (!golden) throw new Error(`no test/fixtures/golden/${formId}.json: run npm run golden:update`);
     const forms = runtime.service.forms();
     const form = runtime.service.form(formId);
-    const planned = JSON.parse(JSON.stringify(planDemoInputs(form, forms, await runtime.service.reporters(formId)))) as unknown;
+    const planned = JSON.parse(JSON.stringify(planDemoInputs(form, runtime.service.outputs(formId).demo, forms, await runtime.service.reporters(formId)))) as unknown;
     expectSame(`${formId} › demo`, golden.inputs.filter((i) => !i.origin), planned);
   });
 });

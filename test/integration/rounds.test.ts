@@ -145,7 +145,7 @@ describe('Lai Châu relays the Ministry\'s 4380 round to its districts and build
   let relay: Round;
   const demo = (rt: Rt, unit: string, period: string) => {
     const form = rt.service.form(F4380);
-    return form.demo({ unit: { code: unit, name: unit, kind: 'district', parent: '12' }, random: seededRandom(`relay/${unit}`), period });
+    return rt.service.outputs(form.id).demo({ unit: { code: unit, name: unit, kind: 'district', parent: '12' }, random: seededRandom(`relay/${unit}`), period });
   };
 
   beforeAll(async () => {

@@ -17,7 +17,7 @@
  * | a daily form with a history rule, any day       | + Get (the unit's running item)         |
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import form3294 from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
+import { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { answer971 as dataWith, countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
 
 const FORM = '971-nhan-luc-y-te';
@@ -132,7 +132,7 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
   });
 
   const report = (d: number, dose1: number, dose2: number) => {
-    const data = form3294.demo({ unit, random: () => 0.5, period: day(d) }) as Record<string, unknown>;
+    const data = outputs3294.demo({ unit, random: () => 0.5, period: day(d) }) as Record<string, unknown>;
     return { ...data, doses: { dose1: { age18to49: dose1, age50plus: 0 }, dose2: { age18to49: dose2, age50plus: 0 } } };
   };
 

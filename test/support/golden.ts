@@ -15,7 +15,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import ExcelJS from 'exceljs';
-import type { AnyForm } from '#schemas/core/form.ts';
+import type { AnyForm, AnyOutputs } from '#schemas/core/form.ts';
 import { describeForm } from '#schemas/core/describe.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { listPeriods } from '#schemas/core/period.ts';
@@ -83,7 +83,7 @@ function rollupIssuers(form: AnyForm, forms: AnyForm[]): string[] {
  * The typed answers: each form's `demo` per unit and period with fixed seeds.
  * Pure given the reporters, so it can be recomputed to check `demo` has not moved.
  */
-export function planDemoInputs(form: AnyForm, forms: AnyForm[], reporters: OrgUnit[]): GoldenInput[] {
+export function planDemoInputs(form: AnyForm, demo: AnyOutputs['demo'], forms: AnyForm[], reporters: OrgUnit[]): GoldenInput[] {
   const skip = new Set(rollupIssuers(form, forms));
   const inputs: GoldenInput[] = [];
   for (const period of goldenPeriods(form)) {
@@ -97,12 +97,12 @@ export function planDemoInputs(form: AnyForm, forms: AnyForm[], reporters: OrgUn
       const late = roll < MISSING_SHARE + LATE_SHARE;
       const minutes = late ? 10 + Math.floor(random() * LATE_MAX_MINUTES) : -(30 + Math.floor(random() * 30 * 60));
       const submittedBy = `Cán bộ ${unit.name}`;
-      inputs.push({ period, orgUnit: unit.code, at: iso(deadline + minutes * 60_000), submittedBy, data: form.demo({ unit, random, period }) });
+      inputs.push({ period, orgUnit: unit.code, at: iso(deadline + minutes * 60_000), submittedBy, data: demo({ unit, random, period }) });
       // One on-time unit per period corrects its answer after the deadline: figures follow the amendment, timeliness the first send.
       if (!late && !amended) {
         amended = true;
         const again = seededRandom(`golden/${form.id}/${period}/${unit.code}/amend`);
-        inputs.push({ period, orgUnit: unit.code, at: iso(deadline + AMEND_AFTER_MINUTES * 60_000), submittedBy, data: form.demo({ unit, random: again, period }) });
+        inputs.push({ period, orgUnit: unit.code, at: iso(deadline + AMEND_AFTER_MINUTES * 60_000), submittedBy, data: demo({ unit, random: again, period }) });
       }
     }
   }
@@ -236,7 +236,7 @@ async function generate(service: ReportingService, recorded?: Record<string, Gol
   const inputs = new Map<string, GoldenInput[]>();
   await Promise.all(
     forms.map(async (form) => {
-      const typed = recorded?.[form.id]?.inputs.filter((i) => !i.origin) ?? planDemoInputs(form, forms, await service.reporters(form.id));
+      const typed = recorded?.[form.id]?.inputs.filter((i) => !i.origin) ?? planDemoInputs(form, service.outputs(form.id).demo, forms, await service.reporters(form.id));
       // Period by period: a daily form checks each day against the days before.
       for (const period of goldenPeriods(form)) await storeAll(service, form.id, typed.filter((i) => i.period === period));
       inputs.set(form.id, [...typed]);
@@ -260,7 +260,7 @@ async function generate(service: ReportingService, recorded?: Record<string, Gol
           at: iso(deadlineOf(form.period, period).getTime() - 3600_000),
           submittedBy: `Cán bộ ${unit.name}`,
           origin: 'rollup',
-          data: { ...(form.demo({ unit, random: seededRandom(`golden/${form.id}/${period}/${issuer}/rollup`), period }) as object), ...draft.data },
+          data: { ...(service.outputs(form.id).demo({ unit, random: seededRandom(`golden/${form.id}/${period}/${issuer}/rollup`), period }) as object), ...draft.data },
         };
         await store(service, form.id, input);
         inputs.get(form.id)!.push(input);

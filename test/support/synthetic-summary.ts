@@ -4,7 +4,7 @@
  * ten is missing and one in seven late. Used by the email and XLSX tests at
  * national size (63 provinces, 700 districts); nothing here is asserted.
  */
-import type { AnyForm } from '#schemas/core/form.ts';
+import type { AnyForm, AnyOutputs } from '#schemas/core/form.ts';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { listPeriods } from '#schemas/core/period.ts';
@@ -12,7 +12,7 @@ import { computeCompleteness } from '../../functions/core/completeness.ts';
 import { assembleSummary, type PeriodSummary } from '../../functions/core/summary.ts';
 import { seededRandom } from '../../infra/local/demo-data.ts';
 
-export function syntheticSummary(form: AnyForm, count: number): PeriodSummary {
+export function syntheticSummary(form: AnyForm, outputs: AnyOutputs, count: number): PeriodSummary {
   const kind = form.reporters.kinds[0]!;
   const names = ['Tỉnh Điện Biên', 'Thành phố Hồ Chí Minh', 'Huyện Mường Nhé', 'Thị xã Phước Long', 'Tỉnh Bà Rịa - Vũng Tàu'];
   const units: OrgUnit[] = Array.from({ length: count }, (_, i) => ({
@@ -24,7 +24,7 @@ export function syntheticSummary(form: AnyForm, count: number): PeriodSummary {
   const periods = listPeriods(form.period);
   const period = periods[Math.min(2, periods.length - 1)]!;
   const deadline = deadlineOf(form.period, period);
-  const answer = (unit: OrgUnit, day: string) => form.schema.parse(form.demo({ unit, random: seededRandom(`synthetic/${form.id}/${day}/${unit.code}`), period: day })) as unknown;
+  const answer = (unit: OrgUnit, day: string) => form.schema.parse(outputs.demo({ unit, random: seededRandom(`synthetic/${form.id}/${day}/${unit.code}`), period: day })) as unknown;
   const records = units.flatMap((unit, i) => {
     if (i % 10 === 3) return [];
     const minutes = i % 7 === 5 ? 45 : -120;
@@ -43,6 +43,6 @@ export function syntheticSummary(form: AnyForm, count: number): PeriodSummary {
     generatedAt: new Date(deadline.getTime() + 5 * 3600_000).toISOString(),
     reporterKinds: form.reporters.kinds,
     completeness,
-    content: form.summary.build({ period, reports, reporters: units, earlier }),
+    content: outputs.summary({ period, reports, reporters: units, earlier }),
   });
 }
