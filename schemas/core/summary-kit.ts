@@ -1,6 +1,6 @@
 /**
  * Summary builders: the ordinary parts of a summary as declarations, so a form's
- * `summary.build` says which figures and tables, not how to add them up.
+ * `outputs.summary` says which figures and tables, not how to add them up.
  *
  * - `table`: any rows; columns `{ key: 'Nhãn' }`; totals and percent columns computed.
  * - `unitTable`: one row per unit, sorted by code, with the report status the

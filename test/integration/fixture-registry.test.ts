@@ -10,7 +10,7 @@ import { listSchedules } from '../../functions/core/schedules.ts';
 import { freshRuntime, signIn } from '../support/local-runtime.ts';
 import sample, { outputs as sampleOutputs } from '../fixtures/forms/vi-du-tu-vung.ts';
 
-const loaders = { ...formLoaders, 'vi-du-tu-vung': async () => ({ default: sample }) };
+const loaders = { ...formLoaders, 'vi-du-tu-vung': () => import('../fixtures/forms/vi-du-tu-vung.ts') };
 
 describe('a throwaway form in a fixture registry', () => {
   test('is listed, described, answered and summarised by the API', async () => {

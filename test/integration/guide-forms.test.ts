@@ -12,7 +12,7 @@ import { freshRuntime, signIn } from '../support/local-runtime.ts';
 import daily from '../fixtures/forms/guide-hang-ngay.ts';
 import once from '../fixtures/forms/guide-mot-lan.ts';
 
-const loaders = { ...formLoaders, [once.id]: async () => ({ default: once }), [daily.id]: async () => ({ default: daily }) };
+const loaders = { ...formLoaders, [once.id]: () => import('../fixtures/forms/guide-mot-lan.ts'), [daily.id]: () => import('../fixtures/forms/guide-hang-ngay.ts') };
 
 type Runtime = Awaited<ReturnType<typeof freshRuntime>>;
 async function put(runtime: Runtime, formId: string, period: string, unit: string, data: unknown) {

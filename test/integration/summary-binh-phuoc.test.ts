@@ -2,7 +2,7 @@
  * The three Bình Phước forms end to end: demo answers stored in DynamoDB Local,
  * the summary job mailing through the SMTP sink, and the email read back as a
  * mail client would. Every number is recomputed here from the stored items,
- * never through the forms' own `summary.build`.
+ * never through the forms' own `outputs.summary`.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
