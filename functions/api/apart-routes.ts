@@ -9,12 +9,10 @@
  */
 import { Hono } from 'hono/tiny';
 import { describeForm } from '#schemas/core/describe.ts';
-import { ForbiddenError } from '../core/errors.ts';
 import { buildDashboard } from '../core/dashboard.ts';
 import { buildSummary } from '../core/summary.ts';
-import { access } from '../core/users.ts';
 import type { Runtime } from '../runtime.ts';
-import { namedRound, type ApiEnv } from './app.ts';
+import { readableRound, type ApiEnv } from './app.ts';
 import { createExportRoutes } from './export-routes.ts';
 import type { HttpOptions } from './http.ts';
 import { createRoundRoutes } from './round-routes.ts';
@@ -22,16 +20,11 @@ import { createRoundRoutes } from './round-routes.ts';
 /** A period's summary and a form's dashboard, for officials who may read the round's summary. */
 function createOutputRoutes({ service, clock }: Pick<Runtime, 'service' | 'clock'>): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
-  const readable = async (c: Parameters<typeof namedRound>[1], what: string) => {
-    const round = await namedRound(service, c);
-    if (!access.readSummary(c.var.actor, round, (await service.orgUnits()).byCode)) throw new ForbiddenError(`${c.var.actor.email} may not read ${what} ${round.id}`);
-    return round;
-  };
   app.get('/forms/:formId/periods/:period/summary', async (c) => {
-    const round = await readable(c, 'the summary of');
+    const round = await readableRound(service, c, 'read the summary of');
     return c.json({ summary: await buildSummary(service, round.id, c.req.param('period'), clock.now()) });
   });
-  app.get('/dashboard/:formId', async (c) => c.json(await buildDashboard(service, (await readable(c, 'the dashboard of')).id, clock.now())));
+  app.get('/dashboard/:formId', async (c) => c.json(await buildDashboard(service, (await readableRound(service, c, 'see the dashboard of')).id, clock.now())));
   return app;
 }
 

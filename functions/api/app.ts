@@ -82,7 +82,7 @@ export interface ApiDeps {
   /** Sub-apps behind the session check, by path under `/api` (what the second function serves: see apart-routes.ts). */
   routes: Record<string, Hono<ApiEnv>>;
   /** Sub-apps anyone may read, by path under `/api` (a form's description). */
-  publicRoutes?: Record<string, Hono<ApiEnv>>;
+  publicRoutes: Record<string, Hono<ApiEnv>>;
 }
 
 /**
@@ -93,6 +93,16 @@ export async function namedRound(service: ReportingService, c: Context<ApiEnv>) 
   const form = service.form(c.req.param('formId')!);
   const round = await service.round(c.req.query('dot') ?? form.id);
   if (round.formId !== form.id) throw new RoundNotFoundError(`round ${round.id} is not of ${form.id}`);
+  return round;
+}
+
+/**
+ * The round a request names (`namedRound`), once the session's user may read its summary, dashboard or exports.
+ * @example const round = await readableRound(service, c, 'export')
+ */
+export async function readableRound(service: ReportingService, c: Context<ApiEnv>, what: string) {
+  const round = await namedRound(service, c);
+  if (!access.readSummary(c.var.actor, round, (await service.orgUnits()).byCode)) throw new ForbiddenError(`${c.var.actor.email} may not ${what} ${round.id}`);
   return round;
 }
 
@@ -133,7 +143,7 @@ export function createApiApp(deps: ApiDeps) {
 
   // ---- public: forms are published documents; signing in and out.
   app.get('/forms', (c) => c.json({ forms: listForms(service) }));
-  for (const [path, routes] of Object.entries(deps.publicRoutes ?? {})) app.route(path, routes);
+  for (const [path, routes] of Object.entries(deps.publicRoutes)) app.route(path, routes);
 
   app.post('/auth/code', async (c) => {
     const body = (await jsonBody(c)) as { email?: unknown } | null;

@@ -5,17 +5,16 @@
  * separate function serves `/api/exports/*` (infra/aws).
  */
 import * as z from 'zod/mini';
-import { ForbiddenError, RoundNotFoundError, ValidationFailedError } from '../core/errors.ts';
+import { ValidationFailedError } from '../core/errors.ts';
 import { tableToCsv } from '../outputs/csv.ts';
 import { summaryToXlsx } from '../outputs/xlsx.ts';
 import { summaryFileName } from '../outputs/names.ts';
 import { buildSummary } from '../core/summary.ts';
-import { access } from '../core/users.ts';
 import { toFieldErrors } from '#schemas/core/validate.ts';
 import { Hono } from 'hono/tiny';
 import type { ReportingService } from '../core/reporting.ts';
 import type { Clock } from '../core/ports.ts';
-import type { ApiEnv } from './app.ts';
+import { readableRound, type ApiEnv } from './app.ts';
 
 const query = z.object({
   'dinh-dang': z.enum(['xlsx', 'csv'], 'Định dạng phải là xlsx hoặc csv.'),
@@ -32,12 +31,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function createExportRoutes({ service, clock }: { service: ReportingService; clock: Clock }): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.get('/:formId/:period', async (c) => {
-    const form = service.form(c.req.param('formId'));
-    const round = await service.round(c.req.query('dot') ?? form.id);
-    if (round.formId !== form.id) throw new RoundNotFoundError(`round ${round.id} is not of ${form.id}`);
-    if (!access.readSummary(c.var.actor, round, (await service.orgUnits()).byCode)) {
-      throw new ForbiddenError(`${c.var.actor.email} may not export ${round.id}`);
-    }
+    const round = await readableRound(service, c, 'export');
     const parsed = query.safeParse(c.req.query());
     if (!parsed.success) throw new ValidationFailedError(toFieldErrors(parsed.error.issues));
     const { 'dinh-dang': format, bang: tableId } = parsed.data;

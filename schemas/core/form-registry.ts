@@ -8,7 +8,7 @@ import type { AnyForm, AnyOutputs } from './form.ts';
  * Each entry is `'<id>': () => import('./forms/<id>.ts')`: the file's default
  * export is the form with that id, its `outputs` export the form's summary and
  * demo data. A loader without `outputs` gives a form whose answers are taken but
- * not summarised (the API function's, functions/api/forms.ts).
+ * not summarised (the API function's, functions/api/submit-forms.ts).
  */
 export type FormLoaders = Record<string, () => Promise<{ default: AnyForm; outputs?: AnyOutputs }>>;
 
