@@ -104,7 +104,8 @@ export function createReportingService(deps: ReportingDeps) {
 
   /** The form's summary and demo data; the function on the submit path loads its forms without them. */
   function outputs(formId: string): AnyOutputs {
-    const found = registry.outputs(form(formId).id);
+    form(formId); // an unknown form is FormNotFoundError, as everywhere
+    const found = registry.outputs(formId);
     if (!found) throw new Error(`the outputs of ${formId} are not loaded here: summaries are built by the export and jobs functions`);
     return found;
   }

@@ -109,8 +109,12 @@ let publicUrl: string;
 let mailFrom: string;
 let recipients: Record<string, string[]>;
 
+/** The app stack's template, read once. */
+let appTemplate: Template;
+
 beforeAll(async () => {
   const { data, app } = readCloudAssembly();
+  appTemplate = app;
   ses = await startSes();
 
   // The template's environment; what CloudFormation would resolve is resolved here to the stand-ins.
@@ -340,7 +344,7 @@ describe('the synthesized bundles, in the loop', () => {
 
   test('the export function serves what the submit path does not need: a form’s description, a period’s summary, a form’s dashboard', async () => {
     const { cookie } = await signIn(OFFICIAL);
-    const exportFunction = functionIdOf(readCloudAssembly().app, 'Export');
+    const exportFunction = functionIdOf(appTemplate, 'Export');
     const read = async (path: string, cookies?: string[]) => {
       expect(routes.find((r) => r.pattern.test(path))?.fn, path).toBe(exportFunction);
       const response = await request('GET', path, cookies ? { cookies } : {});
@@ -354,6 +358,6 @@ describe('the synthesized bundles, in the loop', () => {
     const dashboard = await read(`/api/dashboard/${FORM}`, [cookie]);
     expect(JSON.stringify(dashboard)).toContain('"79"');
     // The rest of a form's paths stay with the API function.
-    expect(routes.find((r) => r.pattern.test(`/api/forms/${FORM}/reporters`))?.fn).toBe(functionIdOf(readCloudAssembly().app, 'Api'));
+    expect(routes.find((r) => r.pattern.test(`/api/forms/${FORM}/reporters`))?.fn).toBe(functionIdOf(appTemplate, 'Api'));
   });
 });
