@@ -5,7 +5,6 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
@@ -20,7 +19,7 @@ import { listDue, listFollowed, listForms } from '../core/overview.ts';
 import type { UserAdmin } from '../core/user-admin.ts';
 import { access, type Actor } from '../core/users.ts';
 import { errorResponse, handleError } from './errors.ts';
-import { API_SECURITY_HEADERS, jsonBodies, sameOriginWrites, securityHeaders } from './security.ts';
+import { API_SECURITY_HEADERS, bodyLimitByLength, jsonBodies, sameOriginWrites, securityHeaders } from './security.ts';
 
 /** Largest request body accepted; a 971 report is under 2 KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -132,10 +131,7 @@ export function createApiApp(deps: ApiDeps) {
   app.use(securityHeaders({ ...API_SECURITY_HEADERS, 'Cache-Control': 'no-store' }));
   app.use(sameOriginWrites(new URL(deps.publicUrl).origin));
   app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn (tối đa 256 KB).'),
-    }),
+    bodyLimitByLength(MAX_BODY_BYTES, (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn (tối đa 256 KB).')),
   );
   app.use(jsonBodies());
 

@@ -3,7 +3,8 @@
  * writes, JSON-only bodies. The Node server adds the same headers to pages;
  * CloudFront does it in production.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { errorResponse } from './errors.ts';
 
 /** Headers every API response carries; pages get them from the static server with their own CSP. */
@@ -56,5 +57,21 @@ export function jsonBodies(): MiddlewareHandler {
       return errorResponse(c, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Dữ liệu phải được gửi dưới dạng JSON.');
     }
     return next();
+  };
+}
+
+/**
+ * Refuses a body over `maxSize` bytes. A declared length is checked as it is: hono's `bodyLimit` first asks the
+ * request for its body stream, which on Node builds a whole web Request from the incoming message for every
+ * request (GETs too), and then the body is read through web streams instead of straight from the socket. A
+ * body sent without a length (chunked) goes through `bodyLimit`, which counts it as it arrives.
+ */
+export function bodyLimitByLength(maxSize: number, onError: (c: Context) => Response): MiddlewareHandler {
+  const counted = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) return parseInt(length, 10) > maxSize ? onError(c) : next();
+    return counted(c, next);
   };
 }

@@ -3,7 +3,7 @@
  * Vietnamese `userMessage` safe to show; `message` is for logs.
  */
 import type { FieldErrors } from '#schemas/core/validate.ts';
-import type { SubmissionRecord } from './ports.ts';
+import type { SubmissionHead } from './ports.ts';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -53,8 +53,9 @@ export class ValidationFailedError extends DomainError {
 export class RevisionConflictError extends DomainError {
   readonly code = 'REVISION_CONFLICT';
   readonly userMessage = 'Báo cáo vừa được cập nhật bởi người khác. Vui lòng tải lại và gửi lại.';
-  readonly current: SubmissionRecord | undefined;
-  constructor(message: string, options?: ErrorOptions & { current?: SubmissionRecord | undefined }) {
+  /** What is stored now, without its data, when the store learned it with the refusal. */
+  readonly current: SubmissionHead | undefined;
+  constructor(message: string, options?: ErrorOptions & { current?: SubmissionHead | undefined }) {
     super(message, options);
     this.current = options?.current;
   }

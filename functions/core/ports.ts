@@ -44,6 +44,12 @@ export interface ReviewMark {
   reviewedAt: string;
 }
 
+/**
+ * A stored answer without its data: what the store keeps beside every answer (its status item) and hands back
+ * when a save's guard fails. Data that hashes the same is the same answer: with `dataHash` it says everything.
+ */
+export type SubmissionHead = Omit<SubmissionRecord, 'data'>;
+
 /** What the dashboard needs of a unit's report for a period: written with every save, read for a whole form at once. */
 export type ReportStatusRecord = Pick<SubmissionRecord, 'formId' | 'period' | 'orgUnit' | 'revision' | 'firstSubmittedAt' | 'origin' | 'review'>;
 
@@ -67,8 +73,6 @@ export interface SaveOptions {
 
 export interface SubmissionStore {
   getCurrent(key: SubmissionKey): Promise<SubmissionRecord | undefined>;
-  /** The current records of many keys; missing ones are left out. */
-  getCurrentMany(keys: SubmissionKey[]): Promise<SubmissionRecord[]>;
   listCurrent(formId: string, period: string): Promise<SubmissionRecord[]>;
   /** Every revision, oldest first. */
   listRevisions(key: SubmissionKey): Promise<SubmissionRecord[]>;
@@ -76,7 +80,7 @@ export interface SubmissionStore {
    * Saves `record` as the current revision, appends it to the history and writes its status (and what the
    * history rule keeps of it), atomically, in one request, only if the stored answer is still `options.base`
    * and differs from `record` (by `dataHash`).
-   * @throws RevisionConflictError otherwise, carrying what is stored now
+   * @throws RevisionConflictError otherwise, carrying what is stored now (without its data)
    */
   saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void>;
   /** Every status of a form's reports, all periods: one Query. */

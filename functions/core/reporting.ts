@@ -24,7 +24,7 @@ import {
   SubmissionNotFoundError,
   ValidationFailedError,
 } from './errors.ts';
-import type { Clock, OrgUnitStore, RoundStore, SaveOptions, SessionGuard, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import type { Clock, OrgUnitStore, RoundStore, SaveOptions, SessionGuard, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
 import { answersIn, reportersOf, seedRound, type Round } from './rounds.ts';
 
 export interface SubmissionView extends SubmissionRecord {
@@ -230,10 +230,11 @@ export function createReportingService(deps: ReportingDeps) {
      * nothing; different data becomes a new revision and the old one is kept.
      *
      * Write first: with `base` (the stored revision the page showed, 0 for none)
-     * the answer is written at once, one conditional transaction, and the stored
-     * answer is read only when the condition fails (it comes back with the
-     * failure): an identical re-send is then `unchanged`, and an answer based on
-     * an older revision becomes the next one (one retry, as for a double click).
+     * the answer is written at once, one conditional transaction; when the
+     * condition fails, what is stored comes back with the failure (without its
+     * data: its hash says whether it is this answer): an identical re-send is then
+     * `unchanged`, and an answer based on an older revision becomes the next one
+     * (one retry, as for a double click).
      * Without `base` (an API client that did not say), the stored answer is read
      * first. With `session`, every write also checks the writer's session (see
      * SessionGuard), and a failed check ends the save with SessionChangedError.
@@ -254,7 +255,8 @@ export function createReportingService(deps: ReportingDeps) {
         if (Object.keys(fields).length > 0) throw new ValidationFailedError(fields);
       }
       const hash = dataHash(result.data, f.version);
-      const same = (stored: SubmissionRecord) =>
+      // Data that hashes the same is the same answer; one saved before hashes existed is compared as it is.
+      const same = (stored: SubmissionHead & { data?: unknown }) =>
         stored.dataHash === undefined ? stored.schemaVersion === f.version && isDeepStrictEqual(stored.data, result.data) : stored.dataHash === hash;
       const kept = f.history ? { kept: f.history.keep(result.data) } : {};
 
@@ -286,9 +288,10 @@ export function createReportingService(deps: ReportingDeps) {
           return { status: base.revision > 0 ? 'amended' : 'created', submission: view(r, record) };
         } catch (error) {
           if (!(error instanceof RevisionConflictError)) throw error;
-          // What is stored now came back with the failed condition; a store that could not say is asked.
-          const current = error.current ?? (await submissions.getCurrent(key));
-          if (current && same(current)) return { status: 'unchanged', submission: view(r, current) };
+          // What is stored now came back with the failed condition, without its data (the same hash: this data);
+          // a store that could not say, or an answer saved before hashes existed, is read.
+          const current = error.current?.dataHash ? error.current : await submissions.getCurrent(key);
+          if (current && same(current)) return { status: 'unchanged', submission: view(r, { data: result.data, ...current }) };
           if (current?.review === 'accepted') throw new SubmissionAcceptedError(`${key.orgUnit}'s answer to ${key.formId}/${key.period} is accepted`);
           if (attempt >= 1) throw error;
           base = current ? { revision: current.revision, firstSubmittedAt: current.firstSubmittedAt } : { revision: 0 };

@@ -9,8 +9,8 @@
  *
  * 1. HTTP PUT (a served app, keep-alive, the base the page sends) p50/p95 vs a
  *    raw 2-item TransactWrite p50; DynamoDB calls per PUT (SDK middleware). The
- *    floor beside it: the PUT's own transaction (session check, current,
- *    revision, status) sent raw, as the adapter builds it.
+ *    floor beside it: the PUT's own transaction (session check, status,
+ *    revision) sent raw, as the adapter builds it.
  * 2. 3294 day 31 vs day 1 PUT (the history rule reads one running item).
  * 3. 10,000 PUTs with 16 in flight (625 units × 16 amendments) vs 10,000 raw
  *    PutItems with 16 in flight: rate ratio, errors, stored counts; and the
@@ -181,7 +181,7 @@ try {
     const item = { pk: `RAW#${i}`, sk: 'CUR', data: data971(i), revision: 1 };
     return client.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName, Item: item } }, { Put: { TableName: tableName, Item: { ...item, sk: 'REV#1' } } }] }));
   };
-  // The floor: the PUT's own transaction (session check, current, revision, status) sent raw, as the adapter builds it.
+  // The floor: the PUT's own transaction (session check, status, revision) sent raw, as the adapter builds it.
   // Each checks the session of a unit of its own, as PUTs do (16 writers checking one session item would queue on it).
   const guardOf = async (unit: string) => (await http.auth.authenticateForWrite((await sessionOf(unit)).slice('baocao='.length)))!.guard!;
   const guards = await Promise.all(units1.map(guardOf));
@@ -263,7 +263,7 @@ try {
     const saved = await put(bulkForm.id, period3, unit, data971(i), bases.get(unit) ?? { revision: 0 });
     bases.set(unit, { revision: saved.revision, firstSubmittedAt: saved.firstSubmittedAt });
   });
-  const stored = (await queryAll(client, listCurrentRequest(tableName, bulkForm.id, period3))).reduce((sum, item) => sum + Number(item.revision), 0);
+  const stored = (await runtime.submissions.listCurrent(bulkForm.id, period3)).reduce((sum, record) => sum + record.revision, 0);
   const rate = (r: { seconds: number }) => n3 / r.seconds;
   report(
     `${n3} PUTs, 16 in flight`,

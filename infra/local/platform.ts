@@ -102,15 +102,14 @@ function webApp(webDir: string): Hono {
  * @example const server = await listen(app, 0)
  */
 export async function listen(app: { fetch: (request: Request, env: unknown) => Response | Promise<Response> }, port: number): Promise<ServerType> {
-  const root = new Hono();
-  root.use(async (c, next) => {
-    await next();
-    if (c.res.status === 413) c.res.headers.set('Connection', 'close');
-  });
   // The Node bindings (env) go along: getConnInfo reads the client address from them.
-  root.all('*', (c) => app.fetch(c.req.raw, c.env));
+  const fetch = async (request: Request, env: unknown) => {
+    const response = await app.fetch(request, env);
+    if (response.status === 413) response.headers.set('Connection', 'close');
+    return response;
+  };
   return new Promise<ServerType>((resolveListening, reject) => {
-    const server = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolveListening(server));
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolveListening(server));
     server.once('error', reject);
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { RevisionConflictError } from '../../functions/core/errors.ts';
 import type { SubmissionRecord } from '../../functions/core/ports.ts';
 import { freshRuntime, seedUnits } from '../support/local-runtime.ts';
 
@@ -41,21 +42,40 @@ describe('DynamoDB adapter against DynamoDB Local', () => {
     expect(await submissions.listCurrent(base.formId, base.period)).toEqual([second]);
   });
 
+  test('the current answer is each unit’s last revision, also for a unit whose code begins another’s', async () => {
+    const { submissions } = await freshRuntime({ seed: false });
+    // '7' sorts before '79' and its revision items' keys are a prefix of none of 79's (REV#7# vs REV#79#).
+    const save = async (orgUnit: string, revisions: number) => {
+      for (let revision = 1; revision <= revisions; revision++) {
+        await submissions.saveRevision({ ...base, orgUnit, revision, data: { need: { doctors: revision } } }, { base: { revision: revision - 1, firstSubmittedAt: base.firstSubmittedAt } });
+      }
+    };
+    await save('79', 2);
+    await save('7', 3);
+    await save('790', 1);
+    expect((await submissions.getCurrent({ ...base, orgUnit: '7' }))?.revision).toBe(3);
+    expect((await submissions.getCurrent({ ...base, orgUnit: '79' }))?.data).toEqual({ need: { doctors: 2 } });
+    expect((await submissions.listCurrent(base.formId, base.period)).map((r) => [r.orgUnit, r.revision])).toEqual([['7', 3], ['79', 2], ['790', 1]]);
+    // The status item holds the answer without its data; the data is stored once, in the revision item.
+    const { data: _data, ...head } = (await submissions.getCurrent({ ...base, orgUnit: '7' }))!;
+    expect(await submissions.listStatuses(base.formId)).toContainEqual({ formId: head.formId, period: head.period, orgUnit: '7', revision: 3, firstSubmittedAt: head.firstSubmittedAt });
+  });
+
   test('refuses a write based on a stale revision and leaves both items untouched', async () => {
     const { submissions } = await freshRuntime({ seed: false });
     await submissions.saveRevision(base, { base: { revision: 0 } });
-    // The stored item comes back with the refusal (ReturnValuesOnConditionCheckFailure), unmarshalled.
-    await expect(submissions.saveRevision({ ...base, data: { stale: true } }, { base: { revision: 0 } })).rejects.toMatchObject({
-      code: 'REVISION_CONFLICT',
-      current: base,
-    });
+    // The stored answer comes back with the refusal (ReturnValuesOnConditionCheckFailure), unmarshalled, without its data.
+    const { data: _data, ...head } = base;
+    const refused = await submissions.saveRevision({ ...base, data: { stale: true } }, { base: { revision: 0 } }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'REVISION_CONFLICT' });
+    expect((refused as RevisionConflictError).current).toEqual(head);
     await expect(
       submissions.saveRevision({ ...base, revision: 3 }, { base: { revision: 2, firstSubmittedAt: base.firstSubmittedAt } }),
-    ).rejects.toMatchObject({ code: 'REVISION_CONFLICT', current: base });
+    ).rejects.toMatchObject({ code: 'REVISION_CONFLICT', current: head });
     // Based on the stored revision but claiming another first submission: refused too.
     await expect(
       submissions.saveRevision({ ...base, revision: 2 }, { base: { revision: 1, firstSubmittedAt: '2021-07-20T00:00:00.000Z' } }),
-    ).rejects.toMatchObject({ code: 'REVISION_CONFLICT', current: base });
+    ).rejects.toMatchObject({ code: 'REVISION_CONFLICT', current: head });
     expect(await submissions.getCurrent(base)).toEqual(base);
     expect(await submissions.listRevisions(base)).toEqual([base]);
   });

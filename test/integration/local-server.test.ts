@@ -50,3 +50,26 @@ test('413 on a kept-alive connection: Connection: close, and the next requests o
   await new Promise((r) => setTimeout(r, 700));
   expect((await send('GET', '/api/forms')).status).toBe(200);
 });
+
+test('a body sent without a length (chunked) is counted as it arrives: refused past 256 KB, read whole below', async () => {
+  const chunked = (chunks: string[]) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const headers = { cookie, 'content-type': 'application/json', 'transfer-encoding': 'chunked' };
+      const req = request(`${base}/api/forms/971-nhan-luc-y-te/periods/2021-07-20/submissions/79`, { method: 'PUT', agent, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      });
+      req.on('error', reject);
+      // In parts, chunked: no Content-Length to go by.
+      for (const chunk of chunks.slice(0, -1)) req.write(chunk);
+      req.end(chunks.at(-1));
+    });
+  const answer = JSON.stringify({ data: { appliesDirective16: true, need: { doctors: 1, nurses: 2, technicians: 3 }, contact: { name: 'Lê Văn C', phone: '0909 000 111' } }, submittedBy: 'x' });
+  const read = await chunked([answer.slice(0, 20), answer.slice(20)]);
+  expect(read.status).toBe(201);
+  const oversize = JSON.stringify({ data: { note: 'x'.repeat(300 * 1024) }, submittedBy: 'x' });
+  const refused = await chunked([oversize.slice(0, 100 * 1024), oversize.slice(100 * 1024, 200 * 1024), oversize.slice(200 * 1024)]);
+  expect(refused.status).toBe(413);
+  expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+});

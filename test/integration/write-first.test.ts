@@ -100,9 +100,10 @@ describe('a save is one conditional write', () => {
 
   test('without a base the session and the stored answer are read first, as before', async () => {
     expect(await put(KEY, dataWith(10))).toMatchObject({ status: 'created' });
-    expect(calls).toEqual(['GetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+    // The session item, then the unit's last revision (a one-item Query).
+    expect(calls).toEqual(['GetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
     expect(await put(KEY, dataWith(10))).toMatchObject({ status: 'unchanged' });
-    expect(calls).toEqual(['GetItemCommand', 'GetItemCommand']);
+    expect(calls).toEqual(['GetItemCommand', 'QueryCommand']);
   });
 
   test('a malformed base is refused by name, nothing stored', async () => {

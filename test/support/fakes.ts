@@ -12,12 +12,14 @@ import type {
   ReviewMark,
   ReviewState,
   SaveOptions,
+  SubmissionHead,
   SubmissionKey,
   SubmissionRecord,
   SubmissionStore,
 } from '../../functions/core/ports.ts';
 
 const id = (k: SubmissionKey) => `${k.formId}|${k.period}|${k.orgUnit}`;
+const headOf = ({ data: _data, ...head }: SubmissionRecord): SubmissionHead => structuredClone(head);
 
 export class MemorySubmissionStore implements SubmissionStore {
   readonly current = new Map<string, SubmissionRecord>();
@@ -30,16 +32,13 @@ export class MemorySubmissionStore implements SubmissionStore {
   async getCurrent(key: SubmissionKey) {
     return structuredClone(this.current.get(id(key)));
   }
-  async getCurrentMany(keys: SubmissionKey[]) {
-    return keys.flatMap((k) => (this.current.has(id(k)) ? [structuredClone(this.current.get(id(k))!)] : []));
-  }
   async listCurrent(formId: string, period: string) {
     return [...this.current.values()].filter((r) => r.formId === formId && r.period === period);
   }
   async listRevisions(key: SubmissionKey) {
     return this.revisions.filter((r) => id(r) === id(key));
   }
-  /** The same guard as the DynamoDB adapter's (requests.ts), and the stored record handed back when it fails. */
+  /** The same guard as the DynamoDB adapter's (requests.ts), and the stored record, without its data, handed back when it fails. */
   async saveRevision(record: SubmissionRecord, { base, kept }: SaveOptions) {
     const interfere = this.interfere;
     this.interfere = undefined;
@@ -52,7 +51,7 @@ export class MemorySubmissionStore implements SubmissionStore {
         (!record.dataHash || stored.dataHash !== record.dataHash) &&
         stored.review !== 'accepted'
       : base.revision === 0;
-    if (!holds) throw new RevisionConflictError('conflict', { current: structuredClone(stored) });
+    if (!holds) throw new RevisionConflictError('conflict', { current: stored && headOf(stored) });
     this.current.set(id(record), structuredClone(record));
     this.revisions.push(structuredClone(record));
     if (kept !== undefined) {
@@ -62,7 +61,7 @@ export class MemorySubmissionStore implements SubmissionStore {
   }
   async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState) {
     const stored = this.current.get(id(key));
-    if (!stored || stored.revision !== revision || (from && stored.review !== from)) throw new RevisionConflictError('conflict', { current: structuredClone(stored) });
+    if (!stored || stored.revision !== revision || (from && stored.review !== from)) throw new RevisionConflictError('conflict', { current: stored && headOf(stored) });
     const { reviewNote: _drop, ...rest } = stored;
     const next = { ...rest, ...mark };
     this.current.set(id(key), next);

@@ -4,7 +4,6 @@
  * | item                  | pk                              | sk                      |
  * |-----------------------|---------------------------------|-------------------------|
  * | org unit              | `ORGUNIT`                       | `<code>`                |
- * | current submission    | `SUB#<formId>#<period>`         | `CUR#<orgUnit>`         |
  * | submission revision   | `SUB#<formId>#<period>`         | `REV#<orgUnit>#<rev 6>` |
  * | report status         | `STATUS#<formId>`               | `<period>#<orgUnit>`    |
  * | unit's running item   | `RUN#<formId>#<orgUnit>`        | `RUN`                   |
@@ -22,9 +21,12 @@
  *
  * Login attempts, last codes, sessions (both items) and rate windows carry `ttl` (epoch seconds) so
  * DynamoDB deletes them once expired; the code checks expiry itself too.
- * A summary reads one partition (`SUB#form#period`, `CUR#` prefix); a unit's
+ * An answer's data is written once, in its revision item; the current answer is
+ * its unit's last revision (one Query, newest first, one item), a summary keeps
+ * each unit's last of one partition (`SUB#form#period`, `REV#` prefix), a unit's
  * history is one prefix query. Every save also writes, in the same transaction,
- * the report's status (revision, first submission, origin: a few dozen bytes),
+ * the report's status item: the answer without its data (revision, first
+ * submission, who and when, data hash, review), which guards the next save, and
  * all of a form's under one partition, so the dashboard's grid and rates for
  * every period are one Query; and, for a form with a history rule, what the
  * rule keeps of the day in the unit's running item (one attribute per period),
@@ -39,9 +41,9 @@ export const orgUnitPartition = (): string => 'ORGUNIT';
 export const orgUnitSort = (code: string): string => code;
 
 export const submissionPartition = (formId: string, period: string): string => `SUB#${formId}#${period}`;
-export const currentSort = (orgUnit: string): string => `CUR#${orgUnit}`;
-export const CURRENT_PREFIX = 'CUR#';
-export const revisionPrefix = (orgUnit: string): string => `REV#${orgUnit}#`;
+/** Every revision item of a partition (a summary keeps each unit's last). */
+export const REVISION_PREFIX = 'REV#';
+export const revisionPrefix = (orgUnit: string): string => `${REVISION_PREFIX}${orgUnit}#`;
 /** Zero-padded so revisions sort numerically. @example revisionSort('79', 3) // 'REV#79#000003' */
 export const revisionSort = (orgUnit: string, revision: number): string =>
   `${revisionPrefix(orgUnit)}${String(revision).padStart(6, '0')}`;
@@ -51,10 +53,6 @@ export const statusKey = (key: SubmissionKey) => ({ pk: statusPartition(key.form
 export const runningKey = (formId: string, orgUnit: string) => ({ pk: `RUN#${formId}#${orgUnit}`, sk: 'RUN' });
 /** A period's attribute in the running item: `d` and the period (attribute names must not start with a digit in expressions' eyes). */
 export const runningAttribute = (period: string): string => `d${period}`;
-
-export function currentKey(key: SubmissionKey): { pk: string; sk: string } {
-  return { pk: submissionPartition(key.formId, key.period), sk: currentSort(key.orgUnit) };
-}
 
 export function revisionKey(key: SubmissionKey, revision: number): { pk: string; sk: string } {
   return { pk: submissionPartition(key.formId, key.period), sk: revisionSort(key.orgUnit, revision) };

@@ -9,8 +9,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from 'vitest';
 import { RevisionConflictError, SessionChangedError } from '../../core/errors.ts';
 import type { SubmissionRecord } from '../../core/ports.ts';
-import { currentKey, revisionKey, revisionSort } from './keys.ts';
-import { listCurrentRequest, listRevisionsRequest, saveRevisionRequest } from './requests.ts';
+import { revisionKey, revisionSort, statusKey } from './keys.ts';
+import { getCurrentRequest, listCurrentRequest, listRevisionsRequest, saveRevisionRequest, setReviewRequest } from './requests.ts';
 import { DynamoRoundStore } from './round-store.ts';
 import { DynamoSubmissionStore } from './store.ts';
 
@@ -28,9 +28,19 @@ const record: SubmissionRecord = {
 const guard = { tokenHash: 'ab'.repeat(32), role: 'reporter' as const, unit: '79', at: '2021-07-20T09:00:00.000Z' };
 
 describe('key design', () => {
-  test('one partition per (form, period); current and revision items of a unit apart', () => {
-    expect(currentKey(record)).toEqual({ pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'CUR#79' });
+  test('one partition per (form, period) for the answers; one per form for their status items', () => {
     expect(revisionKey(record, 2)).toEqual({ pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'REV#79#000002' });
+    expect(statusKey(record)).toEqual({ pk: 'STATUS#971-nhan-luc-y-te', sk: '2021-07-20#79' });
+  });
+
+  test('the current answer is the unit\'s last revision: one item, newest first, strongly consistent', () => {
+    expect(getCurrentRequest('t', record)).toMatchObject({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'SUB#971-nhan-luc-y-te#2021-07-20', ':prefix': 'REV#79#' },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    });
   });
 
   test('revision sort keys sort numerically', () => {
@@ -55,16 +65,18 @@ describe('saving a revision', () => {
       ConditionExpression: '#status = :active AND #role = :role AND #unit = :unit AND #expires > :at',
       ExpressionAttributeValues: { ':active': 'active', ':role': 'reporter', ':unit': '79', ':at': guard.at },
     });
-    expect(current!.Put!.Item).toMatchObject(currentKey(record));
+    expect(current!.Put!.Item).toMatchObject(statusKey(record));
     expect(saveRevisionRequest('t', record, { base: { revision: 0 } }).TransactItems!.some((i) => i.ConditionCheck)).toBe(false);
   });
 
-  test('writes current, history and status in one transaction, guarded by the revision the answer was based on', () => {
+  test('writes the status and the revision in one transaction, the status guarded by the revision the answer was based on', () => {
     const request = saveRevisionRequest('t', { ...record, dataHash: 'h2' }, { base: { revision: 1, firstSubmittedAt: record.firstSubmittedAt } });
-    const [current, history, status, ...rest] = request.TransactItems!;
-    expect(current!.Put).toEqual({
+    const [status, history, ...rest] = request.TransactItems!;
+    const { data: _data, ...head } = record;
+    expect(status!.Put).toEqual({
       TableName: 't',
-      Item: { pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'CUR#79', ...record, dataHash: 'h2', type: 'Submission' },
+      // The answer without its data: what the dashboard reads, what the next save is guarded by, what a refused one learns.
+      Item: { pk: 'STATUS#971-nhan-luc-y-te', sk: '2021-07-20#79', type: 'Status', ...head, dataHash: 'h2' },
       // An answer an official accepted is final until reopened.
       ConditionExpression: '#rev = :base AND #first = :first AND (attribute_not_exists(#hash) OR #hash <> :hash) AND (attribute_not_exists(#review) OR #review <> :accepted)',
       ExpressionAttributeNames: { '#rev': 'revision', '#review': 'review', '#first': 'firstSubmittedAt', '#hash': 'dataHash' },
@@ -72,22 +84,12 @@ describe('saving a revision', () => {
       // What is stored comes back when the guard fails: no read to learn it.
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
-    expect(history!.Put).toMatchObject({
-      Item: { sk: 'REV#79#000002', revision: 2 },
-      ConditionExpression: 'attribute_not_exists(#pk)',
-    });
-    expect(status!.Put).toEqual({
+    // The data is written once, in its revision item.
+    expect(history!.Put).toEqual({
       TableName: 't',
-      Item: {
-        pk: 'STATUS#971-nhan-luc-y-te',
-        sk: '2021-07-20#79',
-        type: 'Status',
-        formId: record.formId,
-        period: record.period,
-        orgUnit: '79',
-        revision: 2,
-        firstSubmittedAt: record.firstSubmittedAt,
-      },
+      Item: { pk: 'SUB#971-nhan-luc-y-te#2021-07-20', sk: 'REV#79#000002', type: 'Submission', ...record, dataHash: 'h2' },
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': 'pk' },
     });
     // No history rule, no running item.
     expect(rest).toEqual([]);
@@ -101,8 +103,8 @@ describe('saving a revision', () => {
 
   test('what a history rule keeps of the day goes into the unit’s running item, one attribute per period', () => {
     const items = saveRevisionRequest('t', { ...record, period: '2021-10-04' }, { base: { revision: 0 }, kept: { dose1: 5, dose2: 1 } }).TransactItems!;
-    expect(items).toHaveLength(4);
-    expect(items[3]!.Update).toEqual({
+    expect(items).toHaveLength(3);
+    expect(items[2]!.Update).toEqual({
       TableName: 't',
       Key: { pk: 'RUN#971-nhan-luc-y-te#79', sk: 'RUN' },
       UpdateExpression: 'SET #day = :kept, #type = :type',
@@ -111,12 +113,19 @@ describe('saving a revision', () => {
     });
   });
 
-  test('a summary reads only the current items of its partition, strongly consistent', () => {
+  test('a summary reads the revision items of its partition, strongly consistent', () => {
     expect(listCurrentRequest('t', '971-nhan-luc-y-te', '2021-07-20')).toMatchObject({
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': 'SUB#971-nhan-luc-y-te#2021-07-20', ':prefix': 'CUR#' },
+      ExpressionAttributeValues: { ':pk': 'SUB#971-nhan-luc-y-te#2021-07-20', ':prefix': 'REV#' },
       ConsistentRead: true,
     });
+  });
+
+  test('a review marks the status item, guarded by the revision, and that revision\'s item', () => {
+    const [status, revision] = setReviewRequest('t', record, 2, { review: 'accepted', reviewedBy: 'a@b.vn', reviewedAt: record.submittedAt }, 'returned').TransactItems!;
+    expect(status!.Update).toMatchObject({ Key: statusKey(record), ConditionExpression: '#rev = :rev AND #review = :from', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
+    expect(status!.Update!.ExpressionAttributeValues).toMatchObject({ ':rev': 2, ':from': 'returned' });
+    expect(revision!.Update).toMatchObject({ Key: revisionKey(record, 2), ConditionExpression: 'attribute_exists(#pk)' });
   });
 });
 
@@ -132,20 +141,23 @@ function refusing(...codes: Array<{ Code: string; Item?: Record<string, unknown>
 describe('a refused save', () => {
   test('a failed session check, or a change of its user in flight, is SessionChangedError whatever else failed', async () => {
     const stored = { Code: 'ConditionalCheckFailed', Item: marshall({ ...record, revision: 1 }) };
-    await expect(refusing({ Code: 'ConditionalCheckFailed' }, stored, { Code: 'None' }, { Code: 'None' }).saveRevision(record, { base, session: guard })).rejects.toBeInstanceOf(SessionChangedError);
-    await expect(refusing({ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }).saveRevision(record, { base, session: guard })).rejects.toBeInstanceOf(SessionChangedError);
+    await expect(refusing({ Code: 'ConditionalCheckFailed' }, stored, { Code: 'None' }).saveRevision(record, { base, session: guard })).rejects.toBeInstanceOf(SessionChangedError);
+    await expect(refusing({ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }).saveRevision(record, { base, session: guard })).rejects.toBeInstanceOf(SessionChangedError);
   });
 
-  test('with the session check passed, the current item comes back with the revision conflict', async () => {
-    const stored = { Code: 'ConditionalCheckFailed', Item: marshall({ ...record, revision: 1, dataHash: 'h1' }) };
-    const refused = refusing({ Code: 'None' }, stored, { Code: 'None' }, { Code: 'None' }).saveRevision(record, { base, session: guard });
+  test('with the session check passed, the stored status comes back with the revision conflict', async () => {
+    const { data: _data, ...head } = record;
+    const stored = { Code: 'ConditionalCheckFailed', Item: marshall({ ...statusKey(record), type: 'Status', ...head, revision: 1, dataHash: 'h1' }) };
+    const refused = refusing({ Code: 'None' }, stored, { Code: 'None' }).saveRevision(record, { base, session: guard });
     await expect(refused).rejects.toBeInstanceOf(RevisionConflictError);
-    await expect(refused).rejects.toMatchObject({ current: { revision: 1, dataHash: 'h1' } });
+    const error = (await refused.catch((e: unknown) => e)) as RevisionConflictError;
+    // Everything of the stored answer but its data (the keys and the item type are not fields of it).
+    expect(error.current).toEqual({ ...head, revision: 1, dataHash: 'h1' });
   });
 
-  test('without a session check the first item is the current one', async () => {
+  test('without a session check the first item is the status', async () => {
     const stored = { Code: 'ConditionalCheckFailed', Item: marshall({ ...record, revision: 1 }) };
-    await expect(refusing(stored, { Code: 'None' }, { Code: 'None' }).saveRevision(record, { base })).rejects.toMatchObject({ current: { revision: 1 } });
+    await expect(refusing(stored, { Code: 'None' }).saveRevision(record, { base })).rejects.toMatchObject({ current: { revision: 1 } });
   });
 });
 

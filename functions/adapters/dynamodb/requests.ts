@@ -3,7 +3,6 @@
  * adapter sends. Tested without a network.
  */
 import type {
-  BatchGetCommandInput,
   GetCommandInput,
   PutCommandInput,
   QueryCommandInput,
@@ -13,9 +12,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import type { ReviewMark, ReviewState, SaveOptions, SessionGuard, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
 import {
-  CURRENT_PREFIX,
+  REVISION_PREFIX,
   TABLE_KEY,
-  currentKey,
   orgUnitPartition,
   orgUnitSort,
   revisionKey,
@@ -44,14 +42,9 @@ export function createTableRequest(tableName: string): CreateTableCommandInput {
   };
 }
 
-export function getCurrentRequest(tableName: string, key: SubmissionKey): GetCommandInput {
-  return { TableName: tableName, Key: currentKey(key), ConsistentRead: true };
-}
-
-/** At most 100 keys, DynamoDB's BatchGetItem limit. */
-export function batchGetCurrentRequest(tableName: string, keys: SubmissionKey[]): BatchGetCommandInput {
-  if (keys.length > 100) throw new Error('BatchGetItem takes at most 100 keys');
-  return { RequestItems: { [tableName]: { Keys: keys.map(currentKey), ConsistentRead: true } } };
+/** The unit's last revision: its history, newest first, one item. */
+export function getCurrentRequest(tableName: string, key: SubmissionKey): QueryCommandInput {
+  return { ...listRevisionsRequest(tableName, key), ScanIndexForward: false, Limit: 1 };
 }
 
 export function queryPrefixRequest(tableName: string, pk: string, prefix: string): QueryCommandInput {
@@ -64,8 +57,9 @@ export function queryPrefixRequest(tableName: string, pk: string, prefix: string
   };
 }
 
+/** Every revision of a (form, period), each unit's in order: the store keeps each unit's last. */
 export function listCurrentRequest(tableName: string, formId: string, period: string): QueryCommandInput {
-  return queryPrefixRequest(tableName, submissionPartition(formId, period), CURRENT_PREFIX);
+  return queryPrefixRequest(tableName, submissionPartition(formId, period), REVISION_PREFIX);
 }
 
 export function listRevisionsRequest(tableName: string, key: SubmissionKey): QueryCommandInput {
@@ -73,18 +67,18 @@ export function listRevisionsRequest(tableName: string, key: SubmissionKey): Que
 }
 
 /**
- * Writes, in one transaction: the new current item, its revision item, the
- * report's status item and (with `kept`) the period's entry in the unit's running
- * item. The current item is guarded by the revision the answer was based on (and
- * that revision's first submission, which the new one carries on) and by the
- * data's hash: two writers cannot both become revision N, and the same answer
- * sent again writes nothing. A failed guard returns the stored item
- * (`ReturnValuesOnConditionCheckFailure`), so the writer learns what is there
- * without reading it. With `session`, a check that the writer's session still
- * says what authorised the write comes first (see `sessionCheck`).
+ * Writes, in one transaction: the answer's status item (the answer without its
+ * data), its revision item (the data, written once) and (with `kept`) the
+ * period's entry in the unit's running item. The status item is guarded by the
+ * revision the answer was based on (and that revision's first submission, which
+ * the new one carries on) and by the data's hash: two writers cannot both become
+ * revision N, and the same answer sent again writes nothing. A failed guard
+ * returns the stored status (`ReturnValuesOnConditionCheckFailure`), so the
+ * writer learns what is there without reading it. With `session`, a check that
+ * the writer's session still says what authorised the write comes first (see
+ * `sessionCheck`).
  */
 export function saveRevisionRequest(tableName: string, record: SubmissionRecord, { base, kept, session }: SaveOptions): TransactWriteCommandInput {
-  const item = { ...record, type: 'Submission' };
   const guard: { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } =
     base.revision === 0
       ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE_KEY.partition } }
@@ -109,23 +103,18 @@ export function saveRevisionRequest(tableName: string, record: SubmissionRecord,
             ...(record.dataHash ? { ':hash': record.dataHash } : {}),
           },
         };
-  const { formId, period, orgUnit, revision, firstSubmittedAt, origin } = record;
+  const { data: _data, ...head } = record;
+  const { formId, period, orgUnit } = record;
   return {
     TransactItems: [
       ...(session ? [sessionCheck(tableName, session)] : []),
-      { Put: { TableName: tableName, Item: { ...currentKey(record), ...item }, ...guard, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      { Put: { TableName: tableName, Item: { ...statusKey(record), type: 'Status', ...head }, ...guard, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
       {
         Put: {
           TableName: tableName,
-          Item: { ...revisionKey(record, record.revision), ...item },
+          Item: { ...revisionKey(record, record.revision), type: 'Submission', ...record },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': TABLE_KEY.partition },
-        },
-      },
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...statusKey(record), type: 'Status', formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}) },
         },
       },
       ...(kept === undefined
@@ -162,8 +151,8 @@ export function sessionCheck(tableName: string, guard: SessionGuard) {
 }
 
 /**
- * An official's act on the current answer, on its current item and its status item at once, only while
- * `revision` is current (and the mark is `from`, when given).
+ * An official's act on the current answer, on its status item and its revision item at once, only while
+ * `revision` is current (and the mark is `from`, when given): the status item holds the guard.
  */
 export function setReviewRequest(tableName: string, key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState): TransactWriteCommandInput {
   const fields = { review: mark.review, reviewNote: mark.reviewNote ?? null, reviewedBy: mark.reviewedBy, reviewedAt: mark.reviewedAt };
@@ -185,7 +174,7 @@ export function setReviewRequest(tableName: string, key: SubmissionKey, revision
       },
     },
   });
-  return { TransactItems: [update(currentKey(key), true), update(statusKey(key), false)] };
+  return { TransactItems: [update(statusKey(key), true), update(revisionKey(key, revision), false)] };
 }
 
 /** Every item of one partition (paginated by `queryAll`). */

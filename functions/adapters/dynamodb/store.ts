@@ -3,14 +3,11 @@
  * client and table name in the constructor; never reads the environment.
  */
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -18,10 +15,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError, SessionChangedError } from '../../core/errors.ts';
-import type { OrgUnitStore, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
+import type { OrgUnitStore, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
 import { runningAttribute } from './keys.ts';
 import {
-  batchGetCurrentRequest,
   getCurrentRequest,
   getKeptRequest,
   listStatusesRequest,
@@ -65,6 +61,7 @@ export function pick<T>(item: Record<string, unknown> | undefined, fields: reado
 }
 
 const toRecord = (item: Record<string, unknown>) => pick<SubmissionRecord>(item, RECORD_FIELDS);
+const toHead = (item: Record<string, unknown>) => pick<SubmissionHead>(item, RECORD_FIELDS.filter((f) => f !== 'data'));
 
 function toOrgUnit(item: Record<string, unknown>): OrgUnit {
   const { pk: _pk, sk: _sk, type: _type, ...unit } = item;
@@ -92,27 +89,15 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async getCurrent(key: SubmissionKey): Promise<SubmissionRecord | undefined> {
-    const out = await this.client.send(new GetCommand(getCurrentRequest(this.tableName, key)));
-    return out.Item ? toRecord(out.Item) : undefined;
-  }
-
-  async getCurrentMany(keys: SubmissionKey[]): Promise<SubmissionRecord[]> {
-    const out: SubmissionRecord[] = [];
-    for (let i = 0; i < keys.length; i += 100) {
-      let request: BatchGetCommandInput | undefined = batchGetCurrentRequest(this.tableName, keys.slice(i, i + 100));
-      // DynamoDB may return part of a batch; ask again for what it left.
-      for (let round = 0; request && round < 10; round++) {
-        const page: BatchGetCommandOutput = await this.client.send(new BatchGetCommand(request));
-        out.push(...(page.Responses?.[this.tableName] ?? []).map(toRecord));
-        const rest = page.UnprocessedKeys?.[this.tableName];
-        request = rest?.Keys?.length ? { RequestItems: { [this.tableName]: rest } } : undefined;
-      }
-    }
-    return out;
+    const out = await this.client.send(new QueryCommand(getCurrentRequest(this.tableName, key)));
+    return out.Items?.[0] ? toRecord(out.Items[0]) : undefined;
   }
 
   async listCurrent(formId: string, period: string): Promise<SubmissionRecord[]> {
-    return (await queryAll(this.client, listCurrentRequest(this.tableName, formId, period))).map(toRecord);
+    // Each unit's revisions come in order (zero-padded sort keys): the last one seen is its current answer.
+    const last = new Map<string, Record<string, unknown>>();
+    for (const item of await queryAll(this.client, listCurrentRequest(this.tableName, formId, period))) last.set(item.orgUnit as string, item);
+    return [...last.values()].map(toRecord);
   }
 
   async listRevisions(key: SubmissionKey): Promise<SubmissionRecord[]> {
@@ -129,10 +114,10 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   /**
-   * Sends a transaction whose first item (after the session check, `withSession`) is guarded by the current
-   * answer's revision: a failed guard (or another writer's transaction on the same items) becomes a
-   * RevisionConflictError carrying what is stored now; a failed session check, a SessionChangedError, whatever
-   * else failed (the writer is told nothing of the answer).
+   * Sends a transaction whose first item (after the session check, `withSession`) is the status item, guarded
+   * by the current answer's revision: a failed guard (or another writer's transaction on the same items) becomes
+   * a RevisionConflictError carrying what is stored now, without its data; a failed session check, a
+   * SessionChangedError, whatever else failed (the writer is told nothing of the answer).
    */
   private async guarded(request: TransactWriteCommandInput, message: string, withSession = false): Promise<void> {
     try {
@@ -146,8 +131,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
       const reasons = withSession ? all.slice(1) : all;
       // TransactionConflict: another writer's transaction on the same items was in flight.
       if (lostRace(reasons)) {
-        // The failed guard of the current item returns it (marshalled: the document client leaves errors as they are).
-        const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toRecord(unmarshall(reasons[0].Item)) : undefined;
+        // The failed guard of the status item returns it (marshalled: the document client leaves errors as they are).
+        const stored = reasons[0]?.Code === 'ConditionalCheckFailed' && reasons[0].Item ? toHead(unmarshall(reasons[0].Item)) : undefined;
         throw new RevisionConflictError(message, { cause: error, current: stored });
       }
       throw error;
