@@ -128,6 +128,12 @@ export function createApiApp(deps: ApiDeps) {
     c.res = new Response(body, c.res);
     c.res.headers.set('Content-Length', String(body.byteLength));
   });
+  // Said before the answer exists, so it is made with it: compress() adds it to a JSON answer that lacks it,
+  // and a header added to a made answer makes hono build it again (~0.1 ms a request, a tenth of a PUT's own work).
+  app.use(async (c, next) => {
+    c.header('Vary', 'Accept-Encoding');
+    return next();
+  });
   app.use(securityHeaders({ ...API_SECURITY_HEADERS, 'Cache-Control': 'no-store' }));
   app.use(sameOriginWrites(new URL(deps.publicUrl).origin));
   app.use(

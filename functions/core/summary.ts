@@ -51,9 +51,10 @@ export async function buildSummary(
     if (!record || row.status === 'missing') return [];
     return [{ unit: row.unit, data: dataOf(form, record), timeliness: row.status }];
   });
-  // Daily forms add up earlier days for cumulative figures: one partition read per day.
+  // Daily forms that add up earlier days for cumulative figures: one partition read per day.
+  const outputs = service.outputs(form.id);
   const earlier: Array<{ period: string; unit: OrgUnit; data: unknown }> = [];
-  for (const day of listPeriods(round.period).filter((p) => p < period)) {
+  for (const day of outputs.earlierDays ? listPeriods(round.period).filter((p) => p < period) : []) {
     const { records: past } = await service.currentSubmissions(round.id, day);
     for (const record of past.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit))) {
       const unit = units.get(record.orgUnit);
@@ -70,7 +71,7 @@ export async function buildSummary(
     generatedAt: now.toISOString(),
     reporterKinds: 'kinds' in round.reporters ? round.reporters.kinds : [...new Set(reporters.map((u) => u.kind))],
     completeness,
-    content: service.outputs(form.id).summary({ period, reports, reporters, earlier }),
+    content: outputs.summary({ period, reports, reporters, ...(outputs.earlierDays ? { earlier } : {}) }),
   });
 }
 

@@ -24,14 +24,23 @@ const offsetMs = (utc: number) => tzOffset(VIETNAM_TIME_ZONE, new Date(utc)) * 6
  * @example instantOf('2021-07-20T17:00').toISOString() // '2021-07-20T10:00:00.000Z'
  */
 export function instantOf(local: string): Date {
-  const match = LOCAL.exec(local);
-  if (!match) throw new Error(`not a local date-time: ${local}`);
-  const [y, mo, d, h, mi, s = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
-  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s);
-  // The offset at the guess, then at the result: right on either side of an offset change.
-  const guess = asUtc - offsetMs(asUtc);
-  return new Date(asUtc - offsetMs(guess));
+  let instant = instants.get(local);
+  if (instant === undefined) {
+    const match = LOCAL.exec(local);
+    if (!match) throw new Error(`not a local date-time: ${local}`);
+    const [y, mo, d, h, mi, s = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+    const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s);
+    // The offset at the guess, then at the result: right on either side of an offset change.
+    const guess = asUtc - offsetMs(asUtc);
+    instant = asUtc - offsetMs(guess);
+    if (instants.size >= 10_000) instants.clear();
+    instants.set(local, instant);
+  }
+  return new Date(instant);
 }
+
+/** Instants already worked out: every answer of a period shares its deadline, and `Intl` is slow to ask. */
+const instants = new Map<string, number>();
 
 /**
  * The Vietnam wall-clock time of an instant, `YYYY-MM-DDTHH:mm`.

@@ -36,8 +36,11 @@ export interface SummaryInput<T> {
   reports: Array<{ unit: OrgUnit; data: T; timeliness: Timeliness }>;
   /** Every unit that must report, reported or not. */
   reporters: OrgUnit[];
-  /** Daily forms: every earlier period's current submissions, oldest first, for cumulative figures. */
-  earlier: Array<{ period: string; unit: OrgUnit; data: T }>;
+  /**
+   * Forms whose outputs declare `earlierDays: true`: every earlier period's current submissions, oldest first,
+   * for cumulative figures (empty for a once-form). Undefined otherwise: they are not read.
+   */
+  earlier?: Array<{ period: string; unit: OrgUnit; data: T }> | undefined;
 }
 
 export type Cell = string | number | null;
@@ -160,6 +163,11 @@ export interface FormDefinition<S extends z.core.$ZodType = z.core.$ZodType, K =
 export interface FormOutputs<S extends z.core.$ZodType = z.core.$ZodType> {
   /** The period's summary from the current answers: the figures, tables and charts every output shows. */
   summary(input: SummaryInput<z.output<S>>): SummaryContent;
+  /**
+   * The summary adds up the round's earlier periods (`input.earlier`, `daily(input)`): each is read for it, one
+   * partition per day. Without it none is read (a weekly form's 52nd summary would read 51 partitions for nothing).
+   */
+  earlierDays?: boolean;
   /** Plausible data a unit might send, for `npm run demo` and generated tests. */
   demo(context: { unit: OrgUnit; random: () => number; period: string }): z.input<S>;
 }

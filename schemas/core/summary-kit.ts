@@ -165,7 +165,7 @@ function nameHeading(units: OrgUnit[]): string {
 /** Every unit a summary speaks of, in code order: reporters, plus any unit in `reports` or `earlier`. */
 export function unitsOf(input: Pick<SummaryInput<unknown>, 'reporters' | 'reports' | 'earlier'>): OrgUnit[] {
   const units = new Map(input.reporters.map((u) => [u.code, u]));
-  for (const { unit } of [...input.reports, ...input.earlier]) if (!units.has(unit.code)) units.set(unit.code, unit);
+  for (const { unit } of [...input.reports, ...(input.earlier ?? [])]) if (!units.has(unit.code)) units.set(unit.code, unit);
   return byCode(units.values());
 }
 
@@ -394,6 +394,7 @@ export interface Days<T> {
  * @example const round = daily(input, ROUND); round.table({ id: 'daily-series', title, name: 'Huyện', value: (d) => d.doses, total: 'Toàn tỉnh' })
  */
 export function daily<T>(input: SummaryInput<T>, options: { from?: string } = {}): Days<T> {
+  if (!input.earlier) throw new Error('daily(input) adds up the earlier days: declare `earlierDays: true` in the form’s outputs');
   const dayOf = new Map<string, Map<string, T>>();
   for (const e of [...input.earlier, ...input.reports.map((r) => ({ period: input.period, unit: r.unit, data: r.data }))]) {
     if (e.period > input.period) continue;

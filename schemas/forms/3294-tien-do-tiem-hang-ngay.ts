@@ -197,6 +197,8 @@ export default form;
 
 /** The summary and the demo data: outputs only, never on the submit path (`FormOutputs`). */
 export const outputs: OutputsOf<typeof form> = {
+  // Cumulative doses and the daily series add up the round so far: every earlier day's answers are read for it.
+  earlierDays: true,
   summary(input) {
     const round = daily(input, ROUND);
     const given = (d: Report) => doseTotals(d.doses);
