@@ -175,10 +175,14 @@ const form = defineForm({
     recipients: [{ key: 'truong-bcd-tinh-binh-phuoc', name: { vi: 'Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Bình Phước' } }],
   },
   history: {
-    // What the cumulative rule needs of a day: its doses, and the before-round figures when given.
-    keep: (d) => ({ ...doseTotals(d.doses), ...(d.before ? { before: d.before } : {}) }),
+    // What the cumulative rule needs of a day: its first and second doses (the unit's running item holds one of
+    // these per day of the round, read and rewritten by every save), and the before-round figures when given.
+    keep: (d) => {
+      const { dose1, dose2 } = doseTotals(d.doses);
+      return { dose1, dose2, ...(d.before ? { before: d.before } : {}) };
+    },
     check(current, earlier, issue) {
-      const inRound = earlier.reduce((s, e) => addTotals(s, e.kept), doseTotals(current.doses));
+      const inRound = earlier.reduce((s, e) => addTotals(s, { ...e.kept, total: e.kept.dose1 + e.kept.dose2 }), doseTotals(current.doses));
       // The latest figures given for before the round: today's, else the most recent earlier day's.
       const before = current.before ?? earlier.findLast((e) => e.kept.before)?.kept.before;
       const cumulative = before ? addTotals(inRound, { ...before, total: before.dose1 + before.dose2 }) : inRound;
