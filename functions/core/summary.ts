@@ -1,13 +1,14 @@
 /** The summary of one (form, period): completeness plus the form's own tables. */
 import type { OrgUnit, OrgUnitKind } from '#schemas/core/org-unit.ts';
 import { listPeriods } from '#schemas/core/period.ts';
-import type { Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
+import type { AnyForm, Directive, SummaryContent, SummaryTable } from '#schemas/core/form.ts';
 import type { Text } from '#schemas/core/i18n.ts';
 import { formatDuration, REVIEW_WORDS, ROLLUP_WORDS, STATUS_WORDS, UNIT_KIND_PLURAL } from '#schemas/core/format.ts';
 import { computeCompleteness, type Completeness } from './completeness.ts';
 import { ratesOf, type PeriodRates } from './dashboard.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { dataOf, type ReportingService } from './reporting.ts';
+import type { Round } from './rounds.ts';
 
 export interface PeriodSummary {
   formId: string;
@@ -51,16 +52,8 @@ export async function buildSummary(
     if (!record || row.status === 'missing') return [];
     return [{ unit: row.unit, data: dataOf(form, record), timeliness: row.status }];
   });
-  // Daily forms that add up earlier days for cumulative figures: one partition read per day.
   const outputs = service.outputs(form.id);
-  const earlier: Array<{ period: string; unit: OrgUnit; data: unknown }> = [];
-  for (const day of outputs.earlierDays ? listPeriods(round.period).filter((p) => p < period) : []) {
-    const { records: past } = await service.currentSubmissions(round.id, day);
-    for (const record of past.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit))) {
-      const unit = units.get(record.orgUnit);
-      if (unit) earlier.push({ period: day, unit, data: dataOf(form, record) });
-    }
-  }
+  const earlier = outputs.earlierDays ? await earlierDays(service, form, round, period, units) : undefined;
   return assembleSummary({
     formId: form.id,
     roundId: round.id,
@@ -71,8 +64,21 @@ export async function buildSummary(
     generatedAt: now.toISOString(),
     reporterKinds: 'kinds' in round.reporters ? round.reporters.kinds : [...new Set(reporters.map((u) => u.kind))],
     completeness,
-    content: outputs.summary({ period, reports, reporters, ...(outputs.earlierDays ? { earlier } : {}) }),
+    content: outputs.summary({ period, reports, reporters, earlier }),
   });
+}
+
+/** The round's periods before `period`, each unit's current answer, oldest first: one partition read per period. */
+async function earlierDays(service: ReportingService, form: AnyForm, round: Round, period: string, units: ReadonlyMap<string, OrgUnit>) {
+  const earlier: Array<{ period: string; unit: OrgUnit; data: unknown }> = [];
+  for (const day of listPeriods(round.period).filter((p) => p < period)) {
+    const { records } = await service.currentSubmissions(round.id, day);
+    for (const record of records.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit))) {
+      const unit = units.get(record.orgUnit);
+      if (unit) earlier.push({ period: day, unit, data: dataOf(form, record) });
+    }
+  }
+  return earlier;
 }
 
 /**

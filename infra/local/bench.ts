@@ -213,7 +213,7 @@ try {
   await runtime.service.rounds();
   calls = 0;
   await put(bulkForm.id, period1, units1[0]!, data971(0), { revision: 0 });
-  report('DynamoDB calls, identical re-send', String(calls), 'the refused TransactWrite returns the stored item', '≤ 2 (1 after auth)');
+  report('DynamoDB calls, identical re-send', String(calls), 'the refused TransactWrite returns the stored status (the answer without its data)', '≤ 2 (1 after auth)');
   // A session this process never saw (another instance took the sign-in): read once, then held.
   const elsewhere = bulk.at(-101)!.code;
   const email = `bc-${elsewhere}@thu-tai.vn`;

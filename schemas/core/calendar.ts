@@ -19,6 +19,9 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const offsetMs = (utc: number) => tzOffset(VIETNAM_TIME_ZONE, new Date(utc)) * 60_000;
 
+/** Instants already worked out: every answer of a period shares its deadline, and `Intl` is slow to ask. */
+const instants = new Map<string, number>();
+
 /**
  * The instant a Vietnam wall-clock time `YYYY-MM-DDTHH:mm[:ss]` denotes.
  * @example instantOf('2021-07-20T17:00').toISOString() // '2021-07-20T10:00:00.000Z'
@@ -39,8 +42,6 @@ export function instantOf(local: string): Date {
   return new Date(instant);
 }
 
-/** Instants already worked out: every answer of a period shares its deadline, and `Intl` is slow to ask. */
-const instants = new Map<string, number>();
 
 /**
  * The Vietnam wall-clock time of an instant, `YYYY-MM-DDTHH:mm`.

@@ -61,7 +61,8 @@ export function pick<T>(item: Record<string, unknown> | undefined, fields: reado
 }
 
 const toRecord = (item: Record<string, unknown>) => pick<SubmissionRecord>(item, RECORD_FIELDS);
-const toHead = (item: Record<string, unknown>) => pick<SubmissionHead>(item, RECORD_FIELDS.filter((f) => f !== 'data'));
+const HEAD_FIELDS = RECORD_FIELDS.filter((f) => f !== 'data');
+const toHead = (item: Record<string, unknown>) => pick<SubmissionHead>(item, HEAD_FIELDS);
 
 function toOrgUnit(item: Record<string, unknown>): OrgUnit {
   const { pk: _pk, sk: _sk, type: _type, ...unit } = item;
