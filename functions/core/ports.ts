@@ -61,8 +61,11 @@ export interface SaveOptions {
    * stored answer differs from this one.
    */
   base: { revision: number; firstSubmittedAt?: string | undefined };
-  /** What the form's history rule keeps of this answer, for the unit's running item (daily forms with one). */
-  kept?: unknown;
+  /**
+   * What the form's history rule keeps of this answer (`value`), for the unit's running item in the round the
+   * answer belongs to (daily forms with a rule).
+   */
+  kept?: { round: string; value: unknown };
   /**
    * The session the writer was authorised from, when it used a copy held in memory rather than reading it:
    * the write holds only while the stored session still says the same (see `SessionGuard`).
@@ -85,8 +88,8 @@ export interface SubmissionStore {
   saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void>;
   /** Every status of a form's reports, all periods: one Query. */
   listStatuses(formId: string): Promise<ReportStatusRecord[]>;
-  /** What the history rule kept of a unit's answers, by period: one read. */
-  getKept(formId: string, orgUnit: string): Promise<Map<string, unknown>>;
+  /** What the history rule kept of a unit's answers in one round of a form, by period: one read. */
+  getKept(formId: string, roundId: string, orgUnit: string): Promise<Map<string, unknown>>;
   /**
    * Marks the current answer (and its status) with an official's act, only while `revision` is still the
    * current one (and, with `from`, while its mark is `from`).

@@ -171,9 +171,12 @@ export function createReportingService(deps: ReportingDeps) {
     return { ...record, deadline: deadline.toISOString(), timeliness: timelinessOf(record.firstSubmittedAt, deadline) };
   }
 
-  /** What the form's history rule kept of the unit's periods before `key.period`, oldest first: one read, whatever the day. */
-  async function earlierOf(key: SubmissionKey): Promise<Array<{ period: string; kept: unknown }>> {
-    const kept = await submissions.getKept(key.formId, key.orgUnit);
+  /**
+   * What the form's history rule kept of the unit's periods of round `r` before `key.period`, oldest first: one
+   * read, whatever the day. Another round's days are not in it (each round has its own running item).
+   */
+  async function earlierOf(key: SubmissionKey, r: Round): Promise<Array<{ period: string; kept: unknown }>> {
+    const kept = await submissions.getKept(key.formId, r.id, key.orgUnit);
     return [...kept]
       .filter(([period]) => period < key.period)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -251,14 +254,14 @@ export function createReportingService(deps: ReportingDeps) {
       if (!result.ok) throw new ValidationFailedError(result.fields);
       if (f.history) {
         const { fields, add } = fieldErrors();
-        f.history.check(result.data, await earlierOf(key), add);
+        f.history.check(result.data, await earlierOf(key, r), add);
         if (Object.keys(fields).length > 0) throw new ValidationFailedError(fields);
       }
       const hash = dataHash(result.data, f.version);
       // Data that hashes the same is the same answer; one saved before hashes existed is compared as it is.
       const same = (stored: SubmissionHead & { data?: unknown }) =>
         stored.dataHash === undefined ? stored.schemaVersion === f.version && isDeepStrictEqual(stored.data, result.data) : stored.dataHash === hash;
-      const kept = f.history ? { kept: f.history.keep(result.data) } : {};
+      const kept = f.history ? { kept: { round: r.id, value: f.history.keep(result.data) } } : {};
 
       // An amendment carries its first submission on: a base without it cannot be written against.
       let base = input.base && (input.base.revision === 0 || input.base.firstSubmittedAt) ? input.base : undefined;

@@ -64,7 +64,7 @@ export async function buildSummary(
     generatedAt: now.toISOString(),
     reporterKinds: 'kinds' in round.reporters ? round.reporters.kinds : [...new Set(reporters.map((u) => u.kind))],
     completeness,
-    content: outputs.summary({ period, reports, reporters, earlier }),
+    content: outputs.summary({ period, reports, reporters, earlier, firstPeriod: listPeriods(round.period)[0] }),
   });
 }
 

@@ -41,6 +41,12 @@ export interface SummaryInput<T> {
    * for cumulative figures (empty for a once-form). Undefined otherwise: they are not read.
    */
   earlier?: Array<{ period: string; unit: OrgUnit; data: T }> | undefined;
+  /**
+   * The first period of the round the summary is of (a daily round's first day): where cumulative figures
+   * start. Each round has its own: an official's November round of a daily form starts on its 1 November,
+   * whatever period the form file declares. Undefined (a hand-built input): the summary's own period.
+   */
+  firstPeriod?: string | undefined;
 }
 
 export type Cell = string | number | null;

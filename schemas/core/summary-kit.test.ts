@@ -189,6 +189,14 @@ describe('daily', () => {
     expect(daily(input({ period: '2021-10-01', reports: [], earlier: [] })).days).toEqual(['2021-10-01']);
   });
 
+  test('by default from the first day of the round summarised (input.firstPeriod), not the form file\'s', () => {
+    const november = daily(input({ period: '2021-11-03', firstPeriod: '2021-11-01', reports: [], earlier: [{ period: '2021-11-02', unit: A, data: { n: 4 } }] }));
+    expect(november.days).toEqual(['2021-11-01', '2021-11-02', '2021-11-03']);
+    expect(november.cumulative(A.code, (d) => d.n)).toBe(4);
+    // `from` still overrides it.
+    expect(daily(input({ period: '2021-11-02', firstPeriod: '2021-11-01', reports: [], earlier: [] }), { from: '2021-11-02' }).days).toEqual(['2021-11-02']);
+  });
+
   test('the series table: a unit per row, a day per column, how many reported each day, totals both ways', () => {
     const t = round.table({ id: 's', title: 'Theo ngày', name: 'Tỉnh', value: (d) => d.n, total: 'Cả nước' });
     expect(t.columns.map((c) => [c.key, c.label.vi, c.kind])).toEqual([

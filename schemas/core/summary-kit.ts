@@ -389,9 +389,11 @@ export interface Days<T> {
 
 /**
  * The round so far for daily forms: `earlier` plus today's reports, by day and
- * unit, over every day from `from` (the round's first day; without it the first
- * day anyone reported) to the summary's day.
- * @example const round = daily(input, ROUND); round.table({ id: 'daily-series', title, name: 'Huyện', value: (d) => d.doses, total: 'Toàn tỉnh' })
+ * unit, over every day from `from` (by default `input.firstPeriod`, the first day
+ * of the round the summary is of; without either, the first day anyone reported)
+ * to the summary's day. A round an official opens later counts from its own
+ * first day, not the form file's.
+ * @example const round = daily(input); round.table({ id: 'daily-series', title, name: 'Huyện', value: (d) => d.doses, total: 'Toàn tỉnh' })
  */
 export function daily<T>(input: SummaryInput<T>, options: { from?: string } = {}): Days<T> {
   if (!input.earlier) throw new Error('daily(input) adds up the earlier days: declare `earlierDays: true` in the form’s outputs');
@@ -401,7 +403,7 @@ export function daily<T>(input: SummaryInput<T>, options: { from?: string } = {}
     if (!dayOf.has(e.period)) dayOf.set(e.period, new Map());
     dayOf.get(e.period)!.set(e.unit.code, e.data);
   }
-  const first = [options.from ?? input.period, ...dayOf.keys()].sort()[0]!;
+  const first = [options.from ?? input.firstPeriod ?? input.period, ...dayOf.keys()].sort()[0]!;
   const days: string[] = [];
   for (let d = first; d <= input.period && days.length < 3660; d = addDays(d, 1)) days.push(d);
   const units = unitsOf(input);

@@ -173,7 +173,7 @@ describe('3294 summary', () => {
     sites: { fixed: 3, mobile: 0 },
     dataEntry: { enteredToday: 150, backlog: 80 },
   };
-  const content = outputs.summary({
+  const content = outputs.summary({ firstPeriod: '2021-10-01',
     period: '2021-10-03',
     reporters: [A, B, C],
     earlier,
@@ -213,7 +213,7 @@ describe('3294 summary', () => {
 
   test('the x axis is every day of the round up to the summary\'s day: days nobody reported are gaps, a day one district reported says 1/3', () => {
     // As on the demo platform: the round's first days reported, then nothing until one district on 31/10.
-    const late = outputs.summary({
+    const late = outputs.summary({ firstPeriod: '2021-10-01',
       period: '2021-10-31',
       reporters: [A, B, C],
       earlier: [
@@ -241,11 +241,18 @@ describe('3294 summary', () => {
   });
 
   test('the charts start on the round\'s first day even when nobody reported until later', () => {
-    const third = outputs.summary({ period: '2021-10-03', reporters: [A, B, C], earlier: [], reports: [{ unit: A, data: day([100, 0], [0, 0]), timeliness: 'late' }] });
+    const third = outputs.summary({ firstPeriod: '2021-10-01', period: '2021-10-03', reporters: [A, B, C], earlier: [], reports: [{ unit: A, data: day([100, 0], [0, 0]), timeliness: 'late' }] });
     const perDay = third.charts!.find((c) => c.id === 'doses-per-day')!;
     expect(perDay.x).toEqual(['01/10', '02/10', '03/10']);
     expect(perDay.series[0]!.values).toEqual([null, null, 100]);
     expect(perDay.coverage).toEqual([{ reported: 0, expected: 3 }, { reported: 0, expected: 3 }, { reported: 1, expected: 3 }]);
+  });
+
+  test('a later round an official opened counts from its own first day, and its headings say so', () => {
+    const november = outputs.summary({ firstPeriod: '2021-11-01', period: '2021-11-02', reporters: [A, B, C], earlier: [], reports: [{ unit: A, data: day([100, 0], [0, 0]), timeliness: 'on-time' }] });
+    expect(november.charts!.find((c) => c.id === 'doses-per-day')!.x).toEqual(['01/11', '02/11']);
+    expect(november.charts!.find((c) => c.id === 'cumulative')!.title.vi).toBe('Lũy kế số mũi tiêm từ 01/11/2021 (toàn tỉnh)');
+    expect(JSON.stringify(november)).not.toContain('01/10/2021');
   });
 
   test('key figures: today first, then cumulative since the round began, then data entry', () => {
@@ -306,7 +313,7 @@ describe('3294 summary', () => {
   });
 
   test('on the first day, with nobody reporting, every district shows as not reported and figures are zero', () => {
-    const empty = outputs.summary({ period: '2021-10-01', reporters: [A, B, C], earlier: [], reports: [] });
+    const empty = outputs.summary({ firstPeriod: '2021-10-01', period: '2021-10-01', reporters: [A, B, C], earlier: [], reports: [] });
     expect(empty.figures.map((f) => f.value)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(empty.tables.find((t) => t.id === 'by-district')!.rows.map((r) => [r.code, r.cumulativeTotal, r.status])).toEqual([
       ['688', 0, 'Chưa báo cáo'],

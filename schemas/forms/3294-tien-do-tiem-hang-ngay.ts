@@ -109,7 +109,7 @@ const schema = fields(
       section(
         {
           label: 'Lũy kế số mũi đã tiêm trước đợt tiêm này',
-          help: `Nhập ở báo cáo đầu tiên của đợt (từ ${formatDate(ROUND.from)}), hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.`,
+          help: 'Nhập ở báo cáo đầu tiên của đợt, hoặc khi cần điều chỉnh; các ngày sau có thể bỏ trống.',
         },
         {
           dose1: count({ label: 'Mũi 1', unit: DOSES, max: 5_000_000 }),
@@ -152,9 +152,6 @@ const addTotals = (a: DoseTotals, b: DoseTotals): DoseTotals => ({
   dose2: a.dose2 + b.dose2,
   total: a.total + b.total,
 });
-
-/** The round's first day, as the summary's cumulative headings say it. */
-const since = formatDate(ROUND.from);
 
 const form = defineForm({
   id: '3294-tien-do-tiem-hang-ngay',
@@ -204,7 +201,9 @@ export const outputs: OutputsOf<typeof form> = {
   // Cumulative doses and the daily series add up the round so far: every earlier day's answers are read for it.
   earlierDays: true,
   summary(input) {
-    const round = daily(input, ROUND);
+    // From the first day of the round summarised (an official's later round starts on its own first day).
+    const round = daily(input);
+    const since = formatDate(round.days[0]!);
     const given = (d: Report) => doseTotals(d.doses);
     const cumulative = (key: keyof DoseTotals) => ({ label: `Lũy kế từ ${since}: ${key === 'total' ? 'Tổng' : `Mũi ${key.slice(-1)}`}`, each: (u: OrgUnit) => round.cumulative(u.code, (d) => given(d)[key]) });
     const byDistrict = unitTable(input, {

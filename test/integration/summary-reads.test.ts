@@ -10,7 +10,7 @@ import form3294, { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-ti
 import { daily } from '#schemas/core/summary-kit.ts';
 import type { AnyOutputs } from '#schemas/core/form.ts';
 import { buildSummary } from '../../functions/core/summary.ts';
-import { freshRuntime } from '../support/local-runtime.ts';
+import { freshRuntime, signIn } from '../support/local-runtime.ts';
 
 // 3294 again under another id, its summary speaking only of the day (no `earlierDays`).
 const DAY_ONLY = 'thu-3294-trong-ngay';
@@ -57,6 +57,27 @@ describe('the summary of day 5 of a daily form', () => {
     const summary = await buildSummary(runtime.service, DAY_ONLY, '2021-10-05', runtime.clock.now());
     expect(partitions).toEqual([`SUB#${DAY_ONLY}#2021-10-05`]);
     expect(summary.content.figures[0]!.value).toBe(1);
+  });
+
+  test('a later round of the form, opened by an official, is summed from its own first day', async () => {
+    const official = await signIn(runtime, { role: 'official', unit: '70' });
+    const issued = await runtime.app.request('/api/rounds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: official },
+      body: JSON.stringify({ formId: form3294.id, period: { kind: 'daily', from: '2021-11-01', to: '2021-11-30', deadlineTime: '18:00' }, reporters: { kinds: ['district'] } }),
+    });
+    expect(issued.status).toBe(201);
+    const { round } = (await issued.json()) as { round: { id: string } };
+    const [unit] = await runtime.service.reporters(round.id);
+    // Nobody reported on its first day: the series still starts there.
+    const period = '2021-11-02';
+    await runtime.service.putSubmission({ formId: form3294.id, period, orgUnit: unit!.code }, { data: outputs3294.demo({ unit: unit!, random: () => 0.3, period }), submittedBy: 'x' });
+    partitions = [];
+    const summary = await buildSummary(runtime.service, round.id, '2021-11-02', runtime.clock.now());
+    // November's two days, not October's 31 before them.
+    expect(partitions.sort()).toEqual([`SUB#${form3294.id}#2021-11-01`, `SUB#${form3294.id}#2021-11-02`]);
+    expect(summary.content.charts!.find((c) => c.id === 'doses-per-day')!.x).toEqual(['01/11', '02/11']);
+    expect(summary.content.figures.map((f) => f.label.vi)).toContainEqual(expect.stringMatching(/^Lũy kế số liều đã tiêm từ 01\/11\/2021/));
   });
 
   test('daily() without the earlier days says what to declare instead of showing a round of one day', () => {

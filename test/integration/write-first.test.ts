@@ -156,6 +156,31 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
     const refused = await put(key(16), report(16, 0, 0), { revision: 0 }, district);
     expect(refused).toMatchObject({ http: 400, status: 'VALIDATION_FAILED' });
     expect(await runtime.submissions.getCurrent(key(16))).toBeUndefined();
-    expect((await runtime.submissions.getKept(DAILY, '689')).get(day(3))).toEqual({ dose1: 0, dose2: 0 });
+    expect((await runtime.submissions.getKept(DAILY, DAILY, '689')).get(day(3))).toEqual({ dose1: 0, dose2: 0 });
+  });
+
+  test('a later round of the form keeps its own running item: November’s rule does not count October’s doses', async () => {
+    const answer = (period: string, dose1: number, dose2: number, before?: { dose1: number; dose2: number }) => {
+      const { before: _, ...data } = outputs3294.demo({ unit, random: () => 0.5, period }) as Record<string, unknown>;
+      return { ...data, doses: { dose1: { age18to49: dose1, age50plus: 0 }, dose2: { age18to49: dose2, age50plus: 0 } }, ...(before ? { before } : {}) };
+    };
+    expect((await put(key(31), answer(day(31), 1000, 0), { revision: 0 }, district)).status).toBe('created');
+    const official = await signIn(runtime, { role: 'official', unit: '70' });
+    const issued = await runtime.app.request('/api/rounds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: official },
+      body: JSON.stringify({ formId: DAILY, period: { kind: 'daily', from: '2021-11-01', to: '2021-11-30', deadlineTime: '18:00' }, reporters: { kinds: ['district'] } }),
+    });
+    expect(issued.status).toBe(201);
+    const november = (await issued.json()) as { round: { id: string } };
+    const first = { formId: DAILY, period: '2021-11-01', orgUnit: '689' };
+    // 500 second doses on the round's first day, none first in it, nothing said of before it: refused, as on
+    // 1 October. Counting October's 1,000 first doses would have let it through.
+    const refused = await put(first, answer(first.period, 0, 500), { revision: 0 }, district);
+    expect(refused).toMatchObject({ http: 400, status: 'VALIDATION_FAILED' });
+    // With the figures from before the round (October's among them) it is accepted, and kept in November's item.
+    expect((await put(first, answer(first.period, 0, 500, { dose1: 1000, dose2: 0 }), { revision: 0 }, district)).status).toBe('created');
+    expect([...(await runtime.submissions.getKept(DAILY, november.round.id, '689')).keys()]).toEqual(['2021-11-01']);
+    expect([...(await runtime.submissions.getKept(DAILY, DAILY, '689')).keys()]).toEqual([day(31)]);
   });
 });

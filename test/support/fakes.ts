@@ -24,7 +24,7 @@ const headOf = ({ data: _data, ...head }: SubmissionRecord): SubmissionHead => s
 export class MemorySubmissionStore implements SubmissionStore {
   readonly current = new Map<string, SubmissionRecord>();
   readonly revisions: SubmissionRecord[] = [];
-  /** `formId|orgUnit` → period → what the history rule kept. */
+  /** `formId|roundId|orgUnit` → period → what the history rule kept. */
   readonly kept = new Map<string, Map<string, unknown>>();
   /** Simulates another writer landing just before our next save. */
   interfere?: () => void;
@@ -55,8 +55,8 @@ export class MemorySubmissionStore implements SubmissionStore {
     this.current.set(id(record), structuredClone(record));
     this.revisions.push(structuredClone(record));
     if (kept !== undefined) {
-      const unit = `${record.formId}|${record.orgUnit}`;
-      this.kept.set(unit, (this.kept.get(unit) ?? new Map()).set(record.period, structuredClone(kept)));
+      const unit = `${record.formId}|${kept.round}|${record.orgUnit}`;
+      this.kept.set(unit, (this.kept.get(unit) ?? new Map()).set(record.period, structuredClone(kept.value)));
     }
   }
   async setReview(key: SubmissionKey, revision: number, mark: ReviewMark, from?: ReviewState) {
@@ -72,8 +72,8 @@ export class MemorySubmissionStore implements SubmissionStore {
       .filter((r) => r.formId === formId)
       .map(({ formId, period, orgUnit, revision, firstSubmittedAt, origin, review }) => ({ formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}), ...(review ? { review } : {}) }));
   }
-  async getKept(formId: string, orgUnit: string) {
-    return new Map(this.kept.get(`${formId}|${orgUnit}`));
+  async getKept(formId: string, roundId: string, orgUnit: string) {
+    return new Map(this.kept.get(`${formId}|${roundId}|${orgUnit}`));
   }
 }
 

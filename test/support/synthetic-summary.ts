@@ -43,6 +43,6 @@ export function syntheticSummary(form: AnyForm, outputs: AnyOutputs, count: numb
     generatedAt: new Date(deadline.getTime() + 5 * 3600_000).toISOString(),
     reporterKinds: form.reporters.kinds,
     completeness,
-    content: outputs.summary({ period, reports, reporters: units, earlier: outputs.earlierDays ? earlier : undefined }),
+    content: outputs.summary({ period, reports, reporters: units, earlier: outputs.earlierDays ? earlier : undefined, firstPeriod: periods[0] }),
   });
 }

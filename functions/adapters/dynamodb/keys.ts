@@ -6,7 +6,7 @@
  * | org unit              | `ORGUNIT`                       | `<code>`                |
  * | submission revision   | `SUB#<formId>#<period>`         | `REV#<orgUnit>#<rev 6>` |
  * | report status         | `STATUS#<formId>`               | `<period>#<orgUnit>`    |
- * | unit's running item   | `RUN#<formId>#<orgUnit>`        | `RUN`                   |
+ * | unit's running item   | `RUN#<formId>#<round>#<unit>`   | `RUN`                   |
  * | user                  | `USER`                          | `<email>`               |
  * | login attempt         | `LOGIN#<attemptId>`             | `LOGIN`                 |
  * | session               | `SESSION#<sha256 of token>`     | `SESSION`               |
@@ -50,7 +50,11 @@ export const revisionSort = (orgUnit: string, revision: number): string =>
 
 export const statusPartition = (formId: string): string => `STATUS#${formId}`;
 export const statusKey = (key: SubmissionKey) => ({ pk: statusPartition(key.formId), sk: `${key.period}#${key.orgUnit}` });
-export const runningKey = (formId: string, orgUnit: string) => ({ pk: `RUN#${formId}#${orgUnit}`, sk: 'RUN' });
+/**
+ * A unit's running item in one round of a form: what the history rule kept of each of its periods. One per
+ * round, so it holds at most that round's days, and a November round's rule never counts October's doses.
+ */
+export const runningKey = (formId: string, roundId: string, orgUnit: string) => ({ pk: `RUN#${formId}#${roundId}#${orgUnit}`, sk: 'RUN' });
 /** A period's attribute in the running item: `d` and the period (attribute names must not start with a digit in expressions' eyes). */
 export const runningAttribute = (period: string): string => `d${period}`;
 

@@ -123,10 +123,10 @@ export function saveRevisionRequest(tableName: string, record: SubmissionRecord,
             {
               Update: {
                 TableName: tableName,
-                Key: runningKey(formId, orgUnit),
+                Key: runningKey(formId, kept.round, orgUnit),
                 UpdateExpression: 'SET #day = :kept, #type = :type',
                 ExpressionAttributeNames: { '#day': runningAttribute(period), '#type': 'type' },
-                ExpressionAttributeValues: { ':kept': kept, ':type': 'Running' },
+                ExpressionAttributeValues: { ':kept': kept.value, ':type': 'Running' },
               },
             },
           ]),
@@ -193,8 +193,8 @@ export function listStatusesRequest(tableName: string, formId: string): QueryCom
   return partitionRequest(tableName, statusPartition(formId), { consistent: true });
 }
 
-export function getKeptRequest(tableName: string, formId: string, orgUnit: string): GetCommandInput {
-  return { TableName: tableName, Key: runningKey(formId, orgUnit), ConsistentRead: true };
+export function getKeptRequest(tableName: string, formId: string, roundId: string, orgUnit: string): GetCommandInput {
+  return { TableName: tableName, Key: runningKey(formId, roundId, orgUnit), ConsistentRead: true };
 }
 
 export function putOrgUnitRequest(tableName: string, unit: OrgUnit): PutCommandInput {

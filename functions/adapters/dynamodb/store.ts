@@ -144,8 +144,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return (await queryAll(this.client, listStatusesRequest(this.tableName, formId))).map((item) => pick<ReportStatusRecord>(item, STATUS_FIELDS));
   }
 
-  async getKept(formId: string, orgUnit: string): Promise<Map<string, unknown>> {
-    const out = await this.client.send(new GetCommand(getKeptRequest(this.tableName, formId, orgUnit)));
+  async getKept(formId: string, roundId: string, orgUnit: string): Promise<Map<string, unknown>> {
+    const out = await this.client.send(new GetCommand(getKeptRequest(this.tableName, formId, roundId, orgUnit)));
     const prefix = runningAttribute('');
     return new Map(
       Object.entries(out.Item ?? {})
