@@ -34,6 +34,22 @@ async function lookedUp(page: Page) {
   await expect.poll(() => page.locator('p.lookup').first().innerText()).toMatch(/Đã nộp lần|chưa nộp|Không kiểm tra được/);
 }
 
+/** Đồng Xoài's stored report of a day of the daily form: 400 first doses aged 18–49. */
+const storeDay = (period: string) =>
+  e2e.platform.runtime.service.putSubmission(
+    { formId: DAILY, period, orgUnit: '689' },
+    {
+      data: {
+        doses: { dose1: { age18to49: 400, age50plus: 100 }, dose2: { age18to49: 50, age50plus: 30 } },
+        sites: { fixed: 3, mobile: 2 },
+        vaccines: [{ vaccine: 'astrazeneca', openingStock: 2000, received: 0 }],
+        dataEntry: { enteredToday: 500, backlog: 1200 },
+        contact: { name: 'Điểu Văn Hùng', phone: '0271 3879 123' },
+      },
+      submittedBy: 'Đồng Xoài',
+    },
+  );
+
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('baocao.draft')));
 const notice = async (page: Page) => (await page.locator('p.lookup').nth(1).textContent())?.trim() ?? '';
 
@@ -146,19 +162,7 @@ describe('drafts of the form on this device', () => {
   });
 
   test('on the daily form, another date keeps the typed day as its draft and shows its own values', async () => {
-    await e2e.platform.runtime.service.putSubmission(
-      { formId: DAILY, period: '2021-10-04', orgUnit: '689' },
-      {
-        data: {
-          doses: { dose1: { age18to49: 400, age50plus: 100 }, dose2: { age18to49: 50, age50plus: 30 } },
-          sites: { fixed: 3, mobile: 2 },
-          vaccines: [{ vaccine: 'astrazeneca', openingStock: 2000, received: 0 }],
-          dataEntry: { enteredToday: 500, backlog: 1200 },
-          contact: { name: 'Điểu Văn Hùng', phone: '0271 3879 123' },
-        },
-        submittedBy: 'Đồng Xoài',
-      },
-    );
+    await storeDay('2021-10-04');
     const page = await openForm(e2e, DAILY, '689');
     await page.fill('#period', '2021-10-03');
     await expect.poll(() => page.locator('p.lookup').first().innerText()).toContain('chưa nộp');
@@ -180,6 +184,42 @@ describe('drafts of the form on this device', () => {
     // Nothing was sent for any of these days by switching.
     expect(await e2e.platform.runtime.submissions.getCurrent({ formId: DAILY, period: '2021-10-03', orgUnit: '689' })).toBeUndefined();
     expect(await e2e.platform.runtime.submissions.getCurrent({ formId: DAILY, period: '2021-10-04', orgUnit: '689' })).toMatchObject({ revision: 1 });
+    await page.close();
+  });
+
+  test('what is typed while the date just chosen is still being looked up (a slow link) is that date\'s, and stays', async () => {
+    await storeDay('2021-10-12');
+    const page = await openForm(e2e, DAILY, '689');
+    const dose = '#f-doses-dose1-age18to49';
+    await page.fill('#period', '2021-10-11');
+    await expect.poll(() => page.locator('p.lookup').first().innerText()).toContain('chưa nộp');
+    await page.fill(dose, '111');
+    const draftsOf = async (period: string) => (await draftKeys(page)).filter((k) => k.includes(` ${period} `));
+    await expect.poll(() => draftsOf('2021-10-11')).toHaveLength(1);
+
+    // The next date's stored report is held on the way until the officer has typed into it.
+    const held: Route[] = [];
+    await page.route('**/periods/2021-10-12/submissions/689*', (route) => (route.request().method() === 'GET' ? void held.push(route) : route.continue()));
+    await page.fill('#period', '2021-10-12');
+    await expect.poll(() => held.length).toBe(1);
+    // Already the new date's screen: not the other day's typing.
+    expect(await page.inputValue(dose)).toBe('');
+    await page.fill(dose, '222');
+    // One lookup for the one choice (typing does not start another).
+    expect(held).toHaveLength(1);
+    await held[0]!.continue();
+    await expect.poll(() => page.locator('p.lookup').first().innerText()).toContain('Đã nộp lần 1');
+    // Kept over the stored answer that arrived after it, which "Bỏ bản nháp" brings back.
+    expect(await page.inputValue(dose)).toBe('222');
+    expect(await notice(page)).toContain('Bản nháp ngày 11/10/2021 vẫn được lưu.');
+    await expect.poll(() => draftsOf('2021-10-12')).toHaveLength(1);
+    await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
+    expect(await page.inputValue(dose)).toBe('400');
+
+    // The other day's draft has its own figure, not the one typed after leaving it.
+    await page.fill('#period', '2021-10-11');
+    await expect.poll(() => page.inputValue(dose)).toBe('111');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.close();
   });
 
