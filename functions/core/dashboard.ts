@@ -53,13 +53,13 @@ export function ratesOf(period: string, c: { expected: number; reported: number;
 
 /**
  * Every reporter × every period due so far, from one Query of the form's report statuses (written with every
- * save), whatever the number of periods.
+ * save) over those periods, whatever their number and whatever other rounds of the form hold.
  */
 export async function buildDashboard(service: ReportingService, roundId: string, now: Date): Promise<Dashboard> {
   const round = await service.round(roundId);
   const reporters = await service.reporters(round.id);
   const periods = duePeriods(round.period, now);
-  const byPeriod = Map.groupBy(await service.statuses(round.formId), (s) => s.period);
+  const byPeriod = Map.groupBy(await service.statuses(round.formId, { from: periods[0]!, to: periods.at(-1)! }), (s) => s.period);
   const cells = new Map<string, Array<GridCell | undefined>>(reporters.map((u) => [u.code, []]));
   const rates = periods.map((period, i) => {
     const c = computeCompleteness(reporters, byPeriod.get(period) ?? [], deadlineOf(round.period, period));

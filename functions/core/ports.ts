@@ -74,6 +74,12 @@ export interface SaveOptions {
   session?: SessionGuard | undefined;
 }
 
+/** Periods `from` to `to`, both included (ISO dates: they sort as they fall). */
+export interface PeriodRange {
+  from: string;
+  to: string;
+}
+
 export interface SubmissionStore {
   getCurrent(key: SubmissionKey): Promise<SubmissionRecord | undefined>;
   listCurrent(formId: string, period: string): Promise<SubmissionRecord[]>;
@@ -86,8 +92,8 @@ export interface SubmissionStore {
    * @throws RevisionConflictError otherwise, carrying what is stored now (without its data)
    */
   saveRevision(record: SubmissionRecord, options: SaveOptions): Promise<void>;
-  /** Every status of a form's reports, all periods: one Query. */
-  listStatuses(formId: string): Promise<ReportStatusRecord[]>;
+  /** The status of every report of a form, of the periods in `periods` (all without): one Query. */
+  listStatuses(formId: string, periods?: PeriodRange): Promise<ReportStatusRecord[]>;
   /** What the history rule kept of a unit's answers in one round of a form, by period: one read. */
   getKept(formId: string, roundId: string, orgUnit: string): Promise<Map<string, unknown>>;
   /**

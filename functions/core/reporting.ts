@@ -24,7 +24,7 @@ import {
   SubmissionNotFoundError,
   ValidationFailedError,
 } from './errors.ts';
-import type { Clock, OrgUnitStore, RoundStore, SaveOptions, SessionGuard, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
+import type { Clock, OrgUnitStore, PeriodRange, RoundStore, SaveOptions, SessionGuard, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from './ports.ts';
 import { answersIn, reportersOf, seedRound, type Round } from './rounds.ts';
 
 export interface SubmissionView extends SubmissionRecord {
@@ -326,9 +326,9 @@ export function createReportingService(deps: ReportingDeps) {
       return { data: f.rollup(reports), sources };
     },
 
-    /** The status of every report of a form, all periods (one Query), for the dashboard. */
-    async statuses(formId: string) {
-      return submissions.listStatuses(form(formId).id);
+    /** The status of every report of a form, of the periods in `periods` (all without): one Query, for the dashboard. */
+    async statuses(formId: string, periods?: PeriodRange) {
+      return submissions.listStatuses(form(formId).id, periods);
     },
 
     /**

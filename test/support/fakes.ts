@@ -6,6 +6,7 @@ import type {
   MailMessage,
   Mailer,
   OrgUnitStore,
+  PeriodRange,
   RoundEvent,
   RoundStore,
   ReportStatusRecord,
@@ -67,9 +68,9 @@ export class MemorySubmissionStore implements SubmissionStore {
     this.current.set(id(key), next);
     return structuredClone(next);
   }
-  async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
+  async listStatuses(formId: string, periods?: PeriodRange): Promise<ReportStatusRecord[]> {
     return [...this.current.values()]
-      .filter((r) => r.formId === formId)
+      .filter((r) => r.formId === formId && (!periods || (r.period >= periods.from && r.period <= periods.to)))
       .map(({ formId, period, orgUnit, revision, firstSubmittedAt, origin, review }) => ({ formId, period, orgUnit, revision, firstSubmittedAt, ...(origin ? { origin } : {}), ...(review ? { review } : {}) }));
   }
   async getKept(formId: string, roundId: string, orgUnit: string) {

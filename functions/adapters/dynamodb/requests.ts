@@ -10,7 +10,7 @@ import type {
 } from '@aws-sdk/lib-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
-import type { ReviewMark, ReviewState, SaveOptions, SessionGuard, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
+import type { PeriodRange, ReviewMark, ReviewState, SaveOptions, SessionGuard, SubmissionKey, SubmissionRecord } from '../../core/ports.ts';
 import {
   REVISION_PREFIX,
   TABLE_KEY,
@@ -188,9 +188,20 @@ export function partitionRequest(tableName: string, pk: string, options: { consi
   };
 }
 
-/** Every status item of a form: the dashboard's one Query. */
-export function listStatusesRequest(tableName: string, formId: string): QueryCommandInput {
-  return partitionRequest(tableName, statusPartition(formId), { consistent: true });
+/**
+ * The status items of a form, of the periods `from`..`to` when given (a status's sort key starts with its
+ * period): the dashboard's one Query, which reads its round's periods, not every round the form ever had.
+ */
+export function listStatusesRequest(tableName: string, formId: string, periods?: PeriodRange): QueryCommandInput {
+  const all = partitionRequest(tableName, statusPartition(formId), { consistent: true });
+  if (!periods) return all;
+  return {
+    ...all,
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+    ExpressionAttributeNames: { ...all.ExpressionAttributeNames, '#sk': TABLE_KEY.sort },
+    // `~` sorts after the `#` that ends a period in the key: the last period's units are all within.
+    ExpressionAttributeValues: { ...all.ExpressionAttributeValues, ':from': periods.from, ':to': `${periods.to}~` },
+  };
 }
 
 export function getKeptRequest(tableName: string, formId: string, roundId: string, orgUnit: string): GetCommandInput {

@@ -15,7 +15,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError, SessionChangedError } from '../../core/errors.ts';
-import type { OrgUnitStore, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
+import type { OrgUnitStore, PeriodRange, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
 import { runningAttribute } from './keys.ts';
 import {
   getCurrentRequest,
@@ -140,8 +140,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
-  async listStatuses(formId: string): Promise<ReportStatusRecord[]> {
-    return (await queryAll(this.client, listStatusesRequest(this.tableName, formId))).map((item) => pick<ReportStatusRecord>(item, STATUS_FIELDS));
+  async listStatuses(formId: string, periods?: PeriodRange): Promise<ReportStatusRecord[]> {
+    return (await queryAll(this.client, listStatusesRequest(this.tableName, formId, periods))).map((item) => pick<ReportStatusRecord>(item, STATUS_FIELDS));
   }
 
   async getKept(formId: string, roundId: string, orgUnit: string): Promise<Map<string, unknown>> {
