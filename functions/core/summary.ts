@@ -8,7 +8,6 @@ import { computeCompleteness, type Completeness } from './completeness.ts';
 import { ratesOf, type PeriodRates } from './dashboard.ts';
 import { deadlineOf } from '#schemas/core/calendar.ts';
 import { dataOf, type ReportingService } from './reporting.ts';
-import type { Round } from './rounds.ts';
 
 export interface PeriodSummary {
   formId: string;
@@ -53,7 +52,8 @@ export async function buildSummary(
     return [{ unit: row.unit, data: dataOf(form, record), timeliness: row.status }];
   });
   const outputs = service.outputs(form.id);
-  const earlier = outputs.earlierDays ? await earlierDays(service, form, round, period, units) : undefined;
+  const periods = listPeriods(round.period);
+  const earlier = outputs.earlierDays ? await earlierDays(service, form, round.id, periods.filter((p) => p < period), units) : undefined;
   return assembleSummary({
     formId: form.id,
     roundId: round.id,
@@ -64,15 +64,15 @@ export async function buildSummary(
     generatedAt: now.toISOString(),
     reporterKinds: 'kinds' in round.reporters ? round.reporters.kinds : [...new Set(reporters.map((u) => u.kind))],
     completeness,
-    content: outputs.summary({ period, reports, reporters, earlier, firstPeriod: listPeriods(round.period)[0] }),
+    content: outputs.summary({ period, reports, reporters, earlier, firstPeriod: periods[0] }),
   });
 }
 
-/** The round's periods before `period`, each unit's current answer, oldest first: one partition read per period. */
-async function earlierDays(service: ReportingService, form: AnyForm, round: Round, period: string, units: ReadonlyMap<string, OrgUnit>) {
+/** Each unit's current answer on each of the round's `days`, oldest first: one partition read per day. */
+async function earlierDays(service: ReportingService, form: AnyForm, roundId: string, days: string[], units: ReadonlyMap<string, OrgUnit>) {
   const earlier: Array<{ period: string; unit: OrgUnit; data: unknown }> = [];
-  for (const day of listPeriods(round.period).filter((p) => p < period)) {
-    const { records } = await service.currentSubmissions(round.id, day);
+  for (const day of days) {
+    const { records } = await service.currentSubmissions(roundId, day);
     for (const record of records.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit))) {
       const unit = units.get(record.orgUnit);
       if (unit) earlier.push({ period: day, unit, data: dataOf(form, record) });

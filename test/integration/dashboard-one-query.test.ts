@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { gridCell } from '#schemas/core/dashboard-grid.ts';
 import type { FormDashboard } from '../../functions/api/contract.ts';
-import { countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
+import { countCalls, freshRuntime, openDailyRound, signIn } from '../support/local-runtime.ts';
 
 const FORM = '3294-tien-do-tiem-hang-ngay';
 let runtime: Awaited<ReturnType<typeof freshRuntime>>;
@@ -61,13 +61,7 @@ describe('the dashboard of a daily form', () => {
   });
 
   test('a later round of the form: each dashboard reads its own round\'s statuses only', async () => {
-    const issued = await runtime.app.request('/api/rounds', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: official },
-      body: JSON.stringify({ formId: FORM, period: { kind: 'daily', from: '2021-11-01', to: '2021-11-30', deadlineTime: '18:00' }, reporters: { kinds: ['district'] } }),
-    });
-    expect(issued.status).toBe(201);
-    const { round } = (await issued.json()) as { round: { id: string } };
+    const round = { id: await openDailyRound(runtime, official, FORM, '2021-11-01', '2021-11-30') };
     const [unit] = await runtime.service.reporters(round.id);
     for (const period of ['2021-11-01', '2021-11-02', '2021-11-03']) {
       await runtime.service.putSubmission({ formId: FORM, period, orgUnit: unit!.code }, { data: outputs3294.demo({ unit: unit!, random: () => 0.3, period }), submittedBy: 'x' });

@@ -10,7 +10,7 @@ import form3294, { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-ti
 import { daily } from '#schemas/core/summary-kit.ts';
 import type { AnyOutputs } from '#schemas/core/form.ts';
 import { buildSummary } from '../../functions/core/summary.ts';
-import { freshRuntime, signIn } from '../support/local-runtime.ts';
+import { freshRuntime, openDailyRound, signIn } from '../support/local-runtime.ts';
 
 // 3294 again under another id, its summary speaking only of the day (no `earlierDays`).
 const DAY_ONLY = 'thu-3294-trong-ngay';
@@ -61,13 +61,7 @@ describe('the summary of day 5 of a daily form', () => {
 
   test('a later round of the form, opened by an official, is summed from its own first day', async () => {
     const official = await signIn(runtime, { role: 'official', unit: '70' });
-    const issued = await runtime.app.request('/api/rounds', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: official },
-      body: JSON.stringify({ formId: form3294.id, period: { kind: 'daily', from: '2021-11-01', to: '2021-11-30', deadlineTime: '18:00' }, reporters: { kinds: ['district'] } }),
-    });
-    expect(issued.status).toBe(201);
-    const { round } = (await issued.json()) as { round: { id: string } };
+    const round = { id: await openDailyRound(runtime, official, form3294.id, '2021-11-01', '2021-11-30') };
     const [unit] = await runtime.service.reporters(round.id);
     // Nobody reported on its first day: the series still starts there.
     const period = '2021-11-02';

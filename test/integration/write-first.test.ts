@@ -18,7 +18,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
-import { answer971 as dataWith, countCalls, freshRuntime, signIn } from '../support/local-runtime.ts';
+import { answer971 as dataWith, countCalls, freshRuntime, openDailyRound, signIn } from '../support/local-runtime.ts';
 
 const FORM = '971-nhan-luc-y-te';
 const KEY = { formId: FORM, period: '2021-07-20', orgUnit: '79' };
@@ -166,13 +166,7 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
     };
     expect((await put(key(31), answer(day(31), 1000, 0), { revision: 0 }, district)).status).toBe('created');
     const official = await signIn(runtime, { role: 'official', unit: '70' });
-    const issued = await runtime.app.request('/api/rounds', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: official },
-      body: JSON.stringify({ formId: DAILY, period: { kind: 'daily', from: '2021-11-01', to: '2021-11-30', deadlineTime: '18:00' }, reporters: { kinds: ['district'] } }),
-    });
-    expect(issued.status).toBe(201);
-    const november = (await issued.json()) as { round: { id: string } };
+    const november = await openDailyRound(runtime, official, DAILY, '2021-11-01', '2021-11-30');
     const first = { formId: DAILY, period: '2021-11-01', orgUnit: '689' };
     // 500 second doses on the round's first day, none first in it, nothing said of before it: refused, as on
     // 1 October. Counting October's 1,000 first doses would have let it through.
@@ -180,7 +174,7 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
     expect(refused).toMatchObject({ http: 400, status: 'VALIDATION_FAILED' });
     // With the figures from before the round (October's among them) it is accepted, and kept in November's item.
     expect((await put(first, answer(first.period, 0, 500, { dose1: 1000, dose2: 0 }), { revision: 0 }, district)).status).toBe('created');
-    expect([...(await runtime.submissions.getKept(DAILY, november.round.id, '689')).keys()]).toEqual(['2021-11-01']);
+    expect([...(await runtime.submissions.getKept(DAILY, november, '689')).keys()]).toEqual(['2021-11-01']);
     expect([...(await runtime.submissions.getKept(DAILY, DAILY, '689')).keys()]).toEqual([day(31)]);
   });
 });

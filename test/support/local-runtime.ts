@@ -76,6 +76,21 @@ export async function signIn(runtime: Runtime & Http, user: { email?: string; ro
 }
 
 /**
+ * Opens a daily round of `formId` for the districts under the official's unit, from `from` to `to` (18:00 each
+ * day), through the API as an official would; its id. Throws with the API's answer when it is refused.
+ */
+export async function openDailyRound(runtime: Runtime & Http, official: string, formId: string, from: string, to: string): Promise<string> {
+  const res = await runtime.app.request('/api/rounds', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: official },
+    body: JSON.stringify({ formId, period: { kind: 'daily', from, to, deadlineTime: '18:00' }, reporters: { kinds: ['district'] } }),
+  });
+  const body = (await res.json()) as { round?: { id: string } };
+  if (res.status !== 201 || !body.round) throw new Error(`round not opened: ${res.status} ${JSON.stringify(body)}`);
+  return body.round.id;
+}
+
+/**
  * The DynamoDB calls the document client makes from now on, by command name, counted by SDK middleware (as
  * DynamoDB bills them); empty `calls` (`calls.length = 0`) to count a new request.
  */
