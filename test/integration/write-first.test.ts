@@ -16,6 +16,7 @@
  * | no `base` (an API client that did not say)      | Get (session), Get (current), TransactWrite |
  * | a daily form with a history rule, any day       | + Get (the unit's running item)         |
  */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { answer971 as dataWith, countCalls, freshRuntime, openDailyRound, signIn } from '../support/local-runtime.ts';
@@ -157,6 +158,27 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
     expect(refused).toMatchObject({ http: 400, status: 'VALIDATION_FAILED' });
     expect(await runtime.submissions.getCurrent(key(16))).toBeUndefined();
     expect((await runtime.submissions.getKept(DAILY, DAILY, '689')).get(day(3))).toEqual({ dose1: 0, dose2: 0 });
+  });
+
+  test('the running item holds each day as JSON text; one written before as maps is still read, a newer day’s text wins', async () => {
+    expect((await put(key(1), report(1, 100, 50), { revision: 0 }, district)).status).toBe('created');
+    const running = { pk: `RUN#${DAILY}#${DAILY}#689`, sk: 'RUN' };
+    const stored = await runtime.db.send(new GetCommand({ TableName: runtime.tableName, Key: running }));
+    expect(stored.Item).toMatchObject({ type: 'Running', [`j${day(1)}`]: JSON.stringify({ dose1: 100, dose2: 50 }) });
+    // An item of the earlier encoding: day 2 as a map under `d`, and a stale map of day 1 beside its text.
+    await runtime.db.send(
+      new UpdateCommand({
+        TableName: runtime.tableName,
+        Key: running,
+        UpdateExpression: 'SET #d1 = :stale, #d2 = :map',
+        ExpressionAttributeNames: { '#d1': `d${day(1)}`, '#d2': `d${day(2)}` },
+        ExpressionAttributeValues: { ':stale': { dose1: 1, dose2: 1 }, ':map': { dose1: 0, dose2: 140 } },
+      }),
+    );
+    const kept = await runtime.submissions.getKept(DAILY, DAILY, '689');
+    expect(Object.fromEntries(kept)).toEqual({ [day(1)]: { dose1: 100, dose2: 50 }, [day(2)]: { dose1: 0, dose2: 140 } });
+    // The rule counts the map-encoded day: 100 first doses against 190 second ones by day 3 is refused.
+    expect(await put(key(3), report(3, 0, 0), { revision: 0 }, district)).toMatchObject({ http: 400, status: 'VALIDATION_FAILED' });
   });
 
   test('a later round of the form keeps its own running item: November’s rule does not count October’s doses', async () => {

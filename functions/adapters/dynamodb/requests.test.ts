@@ -101,15 +101,15 @@ describe('saving a revision', () => {
     expect(current!.Put!.ExpressionAttributeValues).toBeUndefined();
   });
 
-  test('what a history rule keeps of the day goes into the unit’s running item of the round, one attribute per period', () => {
+  test('what a history rule keeps of the day goes into the unit’s running item of the round, one JSON text per period', () => {
     const items = saveRevisionRequest('t', { ...record, period: '2021-10-04' }, { base: { revision: 0 }, kept: { round: 'thang-10', value: { dose1: 5, dose2: 1 } } }).TransactItems!;
     expect(items).toHaveLength(3);
     expect(items[2]!.Update).toEqual({
       TableName: 't',
       Key: { pk: 'RUN#971-nhan-luc-y-te#thang-10#79', sk: 'RUN' },
       UpdateExpression: 'SET #day = :kept, #type = :type',
-      ExpressionAttributeNames: { '#day': 'd2021-10-04', '#type': 'type' },
-      ExpressionAttributeValues: { ':kept': { dose1: 5, dose2: 1 }, ':type': 'Running' },
+      ExpressionAttributeNames: { '#day': 'j2021-10-04', '#type': 'type' },
+      ExpressionAttributeValues: { ':kept': '{"dose1":5,"dose2":1}', ':type': 'Running' },
     });
   });
 
