@@ -10,11 +10,14 @@
  * 1. HTTP PUT (a served app, keep-alive, the base the page sends) p50/p95 vs a
  *    raw 2-item TransactWrite p50; DynamoDB calls per PUT (SDK middleware). The
  *    floor beside it: the PUT's own transaction (session check, status,
- *    revision) sent raw, as the adapter builds it.
+ *    revision) sent raw, as the adapter builds it; the same save in process
+ *    (no HTTP); and the design the issue sketched (Get the session, then a
+ *    2-item write), raw.
  * 2. 3294 day 31 vs day 1 PUT (the history rule reads one running item).
  * 3. 10,000 PUTs with 16 in flight (625 units × 16 amendments) vs 10,000 raw
  *    PutItems with 16 in flight: rate ratio, errors, stored counts; and the
- *    PUT's own transaction sent raw at the same pace (the floor).
+ *    PUT's own transaction sent raw at the same pace (the floor), and raw
+ *    2-item TransactWrites (what any atomic status + revision write allows).
  * 4. Summary of 10,000 answers vs a bare paginated Query of the same partition.
  * 5. Dashboard of 700 districts × 31 days vs one bare Query of its statuses:
  *    time and JSON bytes.
@@ -27,7 +30,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BatchWriteCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import type { AddressInfo } from 'node:net';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
@@ -37,7 +40,7 @@ import form971 from '#schemas/forms/971-nhan-luc-y-te.ts';
 import form3294, { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { queryAll } from '../../functions/adapters/dynamodb/store.ts';
 import { listCurrentRequest, listStatusesRequest, saveRevisionRequest } from '../../functions/adapters/dynamodb/requests.ts';
-import { statusKey } from '../../functions/adapters/dynamodb/keys.ts';
+import { sessionKey, statusKey } from '../../functions/adapters/dynamodb/keys.ts';
 import { buildDashboard } from '../../functions/core/dashboard.ts';
 import { buildSummary } from '../../functions/core/summary.ts';
 import { createHttp } from '../../functions/api/http.ts';
@@ -183,6 +186,8 @@ try {
   const floor: number[] = [];
   const viaHttp: number[] = [];
   const perPut: number[] = [];
+  const sketched: number[] = [];
+  const service: number[] = [];
   const rawTransact = (i: number) => {
     const item = { pk: `RAW#${i}`, sk: 'CUR', data: data971(i), revision: 1 };
     return client.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName, Item: item } }, { Put: { TableName: tableName, Item: { ...item, sk: 'REV#1' } } }] }));
@@ -196,16 +201,31 @@ try {
     const record = { formId: 'san-ban', period: period1, orgUnit: `U${i}`, revision: 1, schemaVersion: 1, data: data971(i), submittedBy: 'x', submittedAt: at, firstSubmittedAt: at, dataHash: 'h' };
     return client.send(new TransactWriteCommand(saveRevisionRequest(tableName, record, { base: { revision: 0 }, session: guard })));
   };
+  // The design issue 12 sketched: read the session (one Get), then write status and revision (two items).
+  const readThenWrite = async (i: number) => {
+    const guard = guards[Math.abs(i) % guards.length]!;
+    await client.send(new GetCommand({ TableName: tableName, Key: sessionKey(guard.tokenHash), ConsistentRead: true }));
+    const at = clock.now().toISOString();
+    const record = { formId: 'san-ban-2', period: period1, orgUnit: `U${i}`, revision: 1, schemaVersion: 1, data: data971(i), submittedBy: 'x', submittedAt: at, firstSubmittedAt: at, dataHash: 'h' };
+    return client.send(new TransactWriteCommand(saveRevisionRequest(tableName, record, { base: { revision: 0 } })));
+  };
+  // The same save in this process, without HTTP: what the server adds on top of it is the rest of the PUT.
+  const inProcess = (i: number, period: string) =>
+    runtime.service.putSubmission({ formId: bulkForm.id, period, orgUnit: units1[Math.abs(i) % units1.length]! }, { data: data971(i), submittedBy: 'x', base: { revision: 0 } }, { session: guards[Math.abs(i) % guards.length]! });
   if (runs(1)) {
     // Warm both paths (DynamoDB Local's JIT, connections) before anything is timed.
     for (let i = 0; i < 200; i++) await rawTransact(-1 - i);
     for (let i = 0; i < 200; i++) await ownTransaction(-1 - i);
+    for (let i = 0; i < 200; i++) await readThenWrite(-1 - i);
+    for (let i = 0; i < Math.min(200, units1.length); i++) await inProcess(i, '2021-10-06');
     for (const unit of bulk.slice(-Math.min(100, bulk.length)).map((u) => u.code)) await put(bulkForm.id, '2021-10-04', unit, data971(1), { revision: 0 });
     for (let i = 0; i < n1; i++) {
       // Interleaved, so both see the same machine.
       const [, t] = await timed(() => rawTransact(i));
       raw.push(t);
       floor.push((await timed(() => ownTransaction(i)))[1]);
+      sketched.push((await timed(() => readThenWrite(i)))[1]);
+      service.push((await timed(() => inProcess(i, '2021-10-05')))[1]);
       calls = 0;
       const [, h] = await timed(() => put(bulkForm.id, period1, units1[i]!, data971(i), { revision: 0 }));
       viaHttp.push(h);
@@ -213,6 +233,8 @@ try {
     }
     report('HTTP PUT p50', ms(pct(viaHttp, 50)), `raw TransactWrite p50 ${ms(pct(raw, 50))}: ${ratio(pct(viaHttp, 50), pct(raw, 50))}`, '≤ 1.5×');
     report('floor: the PUT\'s transaction, raw', ms(pct(floor, 50)), `raw TransactWrite p50: ${ratio(pct(floor, 50), pct(raw, 50))}`, 'what DynamoDB Local allows');
+    report('the same save in process, no HTTP', ms(pct(service, 50)), `raw TransactWrite p50: ${ratio(pct(service, 50), pct(raw, 50))}`, 'the rest is the HTTP server and client');
+    report('Get session + 2-item write, raw', ms(pct(sketched, 50)), `raw TransactWrite p50: ${ratio(pct(sketched, 50), pct(raw, 50))}`, 'the issue\'s sketch, before HTTP');
     report('HTTP PUT p95', ms(pct(viaHttp, 95)), `raw TransactWrite p95 ${ms(pct(raw, 95))}: ${ratio(pct(viaHttp, 95), pct(raw, 95))}`, '—');
     const tally = [...new Set(perPut)].sort().map((n) => `${n} (${perPut.filter((c) => c === n).length}×)`).join(', ');
     report('DynamoDB calls per PUT', tally, 'TransactWrite checking the session this process holds; + the rounds, re-read every 10 s', '2');
@@ -266,6 +288,7 @@ try {
     const rawPut = await pool(n3, 16, (i) => client.send(new PutCommand({ TableName: tableName, Item: { pk: `RAWPUT#${i}`, sk: 'CUR', data: data971(i), revision: 1 } })));
     const guards3 = await Promise.all(units3.map(guardOf));
     const rawOwn = await pool(n3, 16, (i) => ownTransaction(1_000_000 + i, guards3[i % guards3.length]!));
+    const rawTw2 = await pool(n3, 16, (i) => rawTransact(1_000_000 + i));
     const bases = new Map<string, { revision: number; firstSubmittedAt?: string }>();
     const viaPut = await pool(n3, 16, async (i) => {
       // Round-robin over the units: no two PUTs of one unit in flight at once, each based on the last answer, as a page is.
@@ -282,6 +305,7 @@ try {
       '≥ 30 %, 0 errors, exact counts',
     );
     report(`floor: ${n3} of the PUT's transactions, raw`, `${rate(rawOwn).toFixed(0)}/s`, `raw PutItem: ${((rate(rawOwn) / rate(rawPut)) * 100).toFixed(0)} %`, 'what DynamoDB Local allows');
+    report(`${n3} raw 2-item TransactWrites`, `${rate(rawTw2).toFixed(0)}/s`, `raw PutItem: ${((rate(rawTw2) / rate(rawPut)) * 100).toFixed(0)} %`, 'any atomic status + revision write');
 
   }
   if (runs(4)) {
