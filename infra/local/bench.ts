@@ -196,22 +196,22 @@ try {
   // Each checks the session of a unit of its own, as PUTs do (16 writers checking one session item would queue on it).
   const guardOf = async (unit: string) => (await http.auth.authenticateForWrite((await sessionOf(unit)).slice('baocao='.length)))!.guard!;
   const guards = await Promise.all(units1.map(guardOf));
-  const ownTransaction = (i: number, guard = guards[Math.abs(i) % guards.length]!) => {
+  const guardAt = (i: number) => guards[Math.abs(i) % guards.length]!;
+  /** A first answer of unit `U<i>` to `formId`, as a PUT's save builds it. */
+  const firstRevision = (formId: string, i: number) => {
     const at = clock.now().toISOString();
-    const record = { formId: 'san-ban', period: period1, orgUnit: `U${i}`, revision: 1, schemaVersion: 1, data: data971(i), submittedBy: 'x', submittedAt: at, firstSubmittedAt: at, dataHash: 'h' };
-    return client.send(new TransactWriteCommand(saveRevisionRequest(tableName, record, { base: { revision: 0 }, session: guard })));
+    return { formId, period: period1, orgUnit: `U${i}`, revision: 1, schemaVersion: 1, data: data971(i), submittedBy: 'x', submittedAt: at, firstSubmittedAt: at, dataHash: 'h' };
   };
+  const ownTransaction = (i: number, guard = guardAt(i)) =>
+    client.send(new TransactWriteCommand(saveRevisionRequest(tableName, firstRevision('san-ban', i), { base: { revision: 0 }, session: guard })));
   // The design issue 12 sketched: read the session (one Get), then write status and revision (two items).
   const readThenWrite = async (i: number) => {
-    const guard = guards[Math.abs(i) % guards.length]!;
-    await client.send(new GetCommand({ TableName: tableName, Key: sessionKey(guard.tokenHash), ConsistentRead: true }));
-    const at = clock.now().toISOString();
-    const record = { formId: 'san-ban-2', period: period1, orgUnit: `U${i}`, revision: 1, schemaVersion: 1, data: data971(i), submittedBy: 'x', submittedAt: at, firstSubmittedAt: at, dataHash: 'h' };
-    return client.send(new TransactWriteCommand(saveRevisionRequest(tableName, record, { base: { revision: 0 } })));
+    await client.send(new GetCommand({ TableName: tableName, Key: sessionKey(guardAt(i).tokenHash), ConsistentRead: true }));
+    return client.send(new TransactWriteCommand(saveRevisionRequest(tableName, firstRevision('san-ban-2', i), { base: { revision: 0 } })));
   };
   // The same save in this process, without HTTP: what the server adds on top of it is the rest of the PUT.
   const inProcess = (i: number, period: string) =>
-    runtime.service.putSubmission({ formId: bulkForm.id, period, orgUnit: units1[Math.abs(i) % units1.length]! }, { data: data971(i), submittedBy: 'x', base: { revision: 0 } }, { session: guards[Math.abs(i) % guards.length]! });
+    runtime.service.putSubmission({ formId: bulkForm.id, period, orgUnit: units1[Math.abs(i) % units1.length]! }, { data: data971(i), submittedBy: 'x', base: { revision: 0 } }, { session: guardAt(i) });
   if (runs(1)) {
     // Warm both paths (DynamoDB Local's JIT, connections) before anything is timed.
     for (let i = 0; i < 200; i++) await rawTransact(-1 - i);

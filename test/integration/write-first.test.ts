@@ -18,6 +18,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { runningKey } from '../../functions/adapters/dynamodb/keys.ts';
 import { outputs as outputs3294 } from '#schemas/forms/3294-tien-do-tiem-hang-ngay.ts';
 import { answer971 as dataWith, countCalls, freshRuntime, openDailyRound, signIn } from '../support/local-runtime.ts';
 
@@ -162,7 +163,7 @@ describe('a daily form’s history rule reads one item, whatever the day', () =>
 
   test('the running item holds each day as JSON text; one written before as maps is still read, a newer day’s text wins', async () => {
     expect((await put(key(1), report(1, 100, 50), { revision: 0 }, district)).status).toBe('created');
-    const running = { pk: `RUN#${DAILY}#${DAILY}#689`, sk: 'RUN' };
+    const running = runningKey(DAILY, DAILY, '689');
     const stored = await runtime.db.send(new GetCommand({ TableName: runtime.tableName, Key: running }));
     expect(stored.Item).toMatchObject({ type: 'Running', [`j${day(1)}`]: JSON.stringify({ dose1: 100, dose2: 50 }) });
     // An item of the earlier encoding: day 2 as a map under `d`, and a stale map of day 1 beside its text.

@@ -57,13 +57,28 @@ export const statusKey = (key: SubmissionKey) => ({ pk: statusPartition(key.form
 export const runningKey = (formId: string, roundId: string, orgUnit: string) => ({ pk: `RUN#${formId}#${roundId}#${orgUnit}`, sk: 'RUN' });
 /**
  * A period's attribute in the running item: `j` and the period (names must not start with a digit in
- * expressions' eyes), holding the kept value as JSON text. One string attribute per day rather than a map:
- * the item is read and rewritten by every save, and DynamoDB (Local above all) parses a string far faster than
- * a nested map, so day 31 costs what day 1 costs. Items written before held maps under `d` and are still read.
+ * expressions' eyes), holding the kept value as JSON text (`runningValue`). One string attribute per day rather
+ * than a map: the item is read and rewritten by every save, and DynamoDB (Local above all) parses a string far
+ * faster than a nested map, so day 31 costs what day 1 costs.
  */
-export const runningAttribute = (period: string): string => `j${period}`;
-/** The attribute of a period in running items written before the JSON text (a map, read as it is). */
-export const legacyRunningAttribute = (period: string): string => `d${period}`;
+export const runningAttribute = (period: string): string => `${RUNNING_JSON}${period}`;
+/** What the running item stores of a period's kept value. */
+export const runningValue = (kept: unknown): string => JSON.stringify(kept ?? null);
+const RUNNING_JSON = 'j';
+/** The prefix of a period's attribute in running items written before the JSON text: a map, read as it is. */
+const RUNNING_MAP = 'd';
+
+/**
+ * The kept values of a running item, by period. Items written before the JSON text held maps under `d`; a
+ * day's JSON text wins over a map the same day kept then.
+ */
+export function readRunning(item: Record<string, unknown> | undefined): Map<string, unknown> {
+  const kept = new Map<string, unknown>();
+  const days = Object.entries(item ?? {}).filter(([name]) => /^\d/.test(name.slice(1)));
+  for (const [name, value] of days) if (name.startsWith(RUNNING_MAP)) kept.set(name.slice(1), value);
+  for (const [name, value] of days) if (name.startsWith(RUNNING_JSON) && typeof value === 'string') kept.set(name.slice(1), JSON.parse(value));
+  return kept;
+}
 
 export function revisionKey(key: SubmissionKey, revision: number): { pk: string; sk: string } {
   return { pk: submissionPartition(key.formId, key.period), sk: revisionSort(key.orgUnit, revision) };

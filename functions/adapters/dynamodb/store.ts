@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { OrgUnit } from '#schemas/core/org-unit.ts';
 import { RevisionConflictError, SessionChangedError } from '../../core/errors.ts';
 import type { OrgUnitStore, PeriodRange, ReportStatusRecord, ReviewMark, ReviewState, SaveOptions, SubmissionHead, SubmissionKey, SubmissionRecord, SubmissionStore } from '../../core/ports.ts';
-import { legacyRunningAttribute, runningAttribute } from './keys.ts';
+import { readRunning } from './keys.ts';
 import {
   getCurrentRequest,
   getKeptRequest,
@@ -146,12 +146,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
 
   async getKept(formId: string, roundId: string, orgUnit: string): Promise<Map<string, unknown>> {
     const out = await this.client.send(new GetCommand(getKeptRequest(this.tableName, formId, roundId, orgUnit)));
-    const kept = new Map<string, unknown>();
-    const entries = Object.entries(out.Item ?? {}).filter(([name]) => /^\d/.test(name.slice(1)));
-    // A day's JSON text wins over a map the same day kept before the encoding changed.
-    for (const [name, value] of entries) if (name.startsWith(legacyRunningAttribute(''))) kept.set(name.slice(1), value);
-    for (const [name, value] of entries) if (name.startsWith(runningAttribute('')) && typeof value === 'string') kept.set(name.slice(1), JSON.parse(value));
-    return kept;
+    return readRunning(out.Item);
   }
 }
 
